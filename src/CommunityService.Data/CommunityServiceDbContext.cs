@@ -1,0 +1,67 @@
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Communities;
+using CommunityService.Data.Decisions;
+using CommunityService.Data.Evaluations;
+using CommunityService.Data.Execution;
+using CommunityService.Data.Identity;
+using CommunityService.Data.Needs;
+using CommunityService.Data.Plans;
+using CommunityService.Data.Projects;
+using CommunityService.Data.Publicity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityService.Data;
+
+public class CommunityServiceDbContext(DbContextOptions<CommunityServiceDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<StreetOffice> StreetOffices => Set<StreetOffice>();
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<ServiceType> ServiceTypes => Set<ServiceType>();
+    public DbSet<ServiceProject> Projects => Set<ServiceProject>();
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<NeedFinding> Needs => Set<NeedFinding>();
+    public DbSet<ProjectDecision> Decisions => Set<ProjectDecision>();
+    public DbSet<ServicePlan> Plans => Set<ServicePlan>();
+    public DbSet<PlanObjective> PlanObjectives => Set<PlanObjective>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+    public DbSet<EvaluationReport> Evaluations => Set<EvaluationReport>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CommunityServiceDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+    }
+}

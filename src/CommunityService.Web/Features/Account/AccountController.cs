@@ -1,0 +1,158 @@
+using CommunityService.Data;
+using CommunityService.Data.Identity;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.Account;
+
+[Route("account")]
+public sealed class AccountController(
+    SignInManager<ApplicationUser> signIn,
+    UserManager<ApplicationUser> users,
+    CommunityServiceDbContext db,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("login")]
+    public async Task<IActionResult> Login(LoginForm form, [FromServices] IValidator<LoginForm> validator, CancellationToken ct)
+    {
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(Cleared(form));
+        }
+        var user = await users.FindByNameAsync(form.UserName.Trim());
+        if (user is { IsDisabled: true })
+        {
+            ModelState.AddModelError("", l["This account is disabled. Please contact the service center."]);
+            return this.InvalidForm(Cleared(form));
+        }
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            if (Url.IsLocalUrl(form.ReturnUrl))
+            {
+                return LocalRedirect(form.ReturnUrl);
+            }
+            var roles = await users.GetRolesAsync(user!);
+            return LocalRedirect(LandingPage(roles));
+        }
+        ModelState.AddModelError("", result.IsLockedOut
+            ? l["Too many failed attempts. The account is locked for 15 minutes."]
+            : l["The user name or password is not correct."]);
+        return this.InvalidForm(Cleared(form));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("register")]
+    public async Task<IActionResult> Register(CancellationToken ct)
+    {
+        await LoadCommunitiesAsync(ct);
+        return View(new RegisterForm());
+    }
+
+    [AllowAnonymous]
+    [HttpPost("register")]
+    public async Task<IActionResult> Register(RegisterForm form, [FromServices] IValidator<RegisterForm> validator, CancellationToken ct)
+    {
+        await LoadCommunitiesAsync(ct);
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(form);
+        }
+        if (!await db.Communities.AnyAsync(c => c.Id == form.CommunityId && c.IsActive, ct))
+        {
+            ModelState.AddModelError(nameof(form.CommunityId), l["Please choose your community."]);
+            return this.InvalidForm(form);
+        }
+        var user = new ApplicationUser
+        {
+            UserName = form.UserName.Trim(),
+            DisplayName = form.DisplayName.Trim(),
+            CommunityId = form.CommunityId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(user, form.Password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                ModelState.AddModelError(error.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(form.UserName) : "", error.Description);
+            }
+            return this.InvalidForm(form);
+        }
+        await users.AddToRoleAsync(user, Roles.Resident);
+        await signIn.SignInAsync(user, isPersistent: false);
+        TempData["Message"] = l["Welcome! Your account is ready."].Value;
+        return LocalRedirect("/");
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+
+    [HttpGet("password")]
+    public IActionResult Password() => View(new PasswordForm());
+
+    [HttpPost("password")]
+    public async Task<IActionResult> Password(PasswordForm form, [FromServices] IValidator<PasswordForm> validator, CancellationToken ct)
+    {
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(new PasswordForm());
+        }
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        var changed = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
+        if (!changed.Succeeded)
+        {
+            foreach (var error in changed.Errors)
+            {
+                ModelState.AddModelError("", error.Description);
+            }
+            return this.InvalidForm(new PasswordForm());
+        }
+        // The new security stamp ends every other session; this one gets a fresh cookie.
+        await signIn.RefreshSignInAsync(user);
+        TempData["Message"] = l["Your password has been changed."].Value;
+        return LocalRedirect("/");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("access-denied")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    public static string LandingPage(IList<string> roles) =>
+        roles.Contains(Roles.Admin) ? "/admin/users"
+        : roles.Contains(Roles.Manager) || roles.Contains(Roles.Staff) ? "/projects"
+        : "/";
+
+    private static LoginForm Cleared(LoginForm form) =>
+        new() { UserName = form.UserName, RememberMe = form.RememberMe, ReturnUrl = form.ReturnUrl };
+
+    private async Task LoadCommunitiesAsync(CancellationToken ct) =>
+        ViewData["Communities"] = await db.Communities.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Name)
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
+}

@@ -1,0 +1,73 @@
+using CommunityService.Data.Identity;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.Account;
+
+public sealed class LoginForm
+{
+    public string UserName { get; set; } = "";
+    public string Password { get; set; } = "";
+    public bool RememberMe { get; set; }
+    public string? ReturnUrl { get; set; }
+
+    public sealed class Validator : AbstractValidator<LoginForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(f => f.UserName).NotEmpty().MaximumLength(ApplicationUser.UserNameMaxLength).WithName(_ => l["User name"]);
+            RuleFor(f => f.Password).NotEmpty().MaximumLength(PasswordRules.MaxLength).WithName(_ => l["Password"]);
+        }
+    }
+}
+
+public sealed class RegisterForm
+{
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public int? CommunityId { get; set; }
+    public string Password { get; set; } = "";
+    public string ConfirmPassword { get; set; } = "";
+
+    public sealed class Validator : AbstractValidator<RegisterForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(f => f.UserName).NotEmpty().MaximumLength(ApplicationUser.UserNameMaxLength)
+                .Matches("^[A-Za-z0-9._@-]+$").WithMessage(_ => l["The user name may use only letters, digits, '-', '_', '.' and '@'."])
+                .WithName(_ => l["User name"]);
+            RuleFor(f => f.DisplayName).NotEmpty().MaximumLength(ApplicationUser.DisplayNameMaxLength).WithName(_ => l["Full name"]);
+            RuleFor(f => f.CommunityId).NotNull().WithMessage(_ => l["Please choose your community."]);
+            PasswordRules.Apply(RuleFor(f => f.Password), l);
+            RuleFor(f => f.ConfirmPassword).Equal(f => f.Password).WithMessage(_ => l["The two passwords do not match."]);
+        }
+    }
+}
+
+public sealed class PasswordForm
+{
+    public string CurrentPassword { get; set; } = "";
+    public string NewPassword { get; set; } = "";
+    public string ConfirmPassword { get; set; } = "";
+
+    public sealed class Validator : AbstractValidator<PasswordForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(f => f.CurrentPassword).NotEmpty().MaximumLength(PasswordRules.MaxLength).WithName(_ => l["Current password"]);
+            PasswordRules.Apply(RuleFor(f => f.NewPassword), l);
+            RuleFor(f => f.ConfirmPassword).Equal(f => f.NewPassword).WithMessage(_ => l["The two passwords do not match."]);
+        }
+    }
+}
+
+/// <summary>At least 8 characters, at most 128, and no composition rules (NIST SP 800-63B).</summary>
+public static class PasswordRules
+{
+    public const int MinLength = 8;
+    public const int MaxLength = 128;
+
+    public static void Apply<T>(IRuleBuilderInitial<T, string> rule, IStringLocalizer<SharedResource> l) =>
+        rule.NotEmpty().WithName(_ => l["Password"])
+            .Length(MinLength, MaxLength).WithMessage(_ => l["The password must be between {0} and {1} characters long.", MinLength, MaxLength]);
+}

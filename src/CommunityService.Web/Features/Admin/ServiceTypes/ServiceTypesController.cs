@@ -1,0 +1,102 @@
+using CommunityService.Data;
+using CommunityService.Data.Catalog;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.Admin.ServiceTypes;
+
+[Authorize(Policy = Policies.Admin)]
+[Route("admin/service-types")]
+public sealed class ServiceTypesController(CommunityServiceDbContext db, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(await db.ServiceTypes.AsNoTracking().OrderBy(t => t.Category).ThenBy(t => t.Id)
+            .Select(t => new ServiceTypeRow(t.Id, t.Category, t.Name, t.Description, t.IsActive)).ToListAsync(ct));
+
+    [HttpGet("create")]
+    public IActionResult Create() => View("Edit", new ServiceTypeForm { IsActive = true });
+
+    [HttpPost("create")]
+    public async Task<IActionResult> Create(ServiceTypeForm form, [FromServices] IValidator<ServiceTypeForm> validator, CancellationToken ct)
+    {
+        form.Id = 0;
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(form, "Edit");
+        }
+        db.ServiceTypes.Add(new ServiceType { Category = form.Category, Name = form.Name.Trim(), Description = form.Description.Trim(), IsActive = form.IsActive });
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The service type was saved."].Value;
+        return Redirect("/admin/service-types");
+    }
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var t = await db.ServiceTypes.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return t is null ? NotFound() : View(new ServiceTypeForm
+        {
+            Id = t.Id, Category = t.Category, Name = t.Name, Description = t.Description, IsActive = t.IsActive, Version = t.Version,
+        });
+    }
+
+    [HttpPost("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, ServiceTypeForm form, [FromServices] IValidator<ServiceTypeForm> validator, CancellationToken ct)
+    {
+        form.Id = id;
+        var type = await db.ServiceTypes.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (type is null)
+        {
+            return NotFound();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(form);
+        }
+        db.Entry(type).Property(x => x.Version).OriginalValue = form.Version;
+        // The category is fixed once projects use the type: their category is copied from it.
+        type.Name = form.Name.Trim();
+        type.Description = form.Description.Trim();
+        type.IsActive = form.IsActive;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", l[Web.Features.Projects.ProjectsController.ConflictMessage]);
+            return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
+        }
+        TempData["Message"] = l["The service type was saved."].Value;
+        return Redirect("/admin/service-types");
+    }
+}
+
+public sealed record ServiceTypeRow(int Id, ServiceCategory Category, string Name, string Description, bool IsActive);
+
+public sealed class ServiceTypeForm
+{
+    public int Id { get; set; }
+    public ServiceCategory Category { get; set; }
+    public string Name { get; set; } = "";
+    public string Description { get; set; } = "";
+    public bool IsActive { get; set; }
+    public int Version { get; set; }
+
+    public sealed class Validator : AbstractValidator<ServiceTypeForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l, CommunityServiceDbContext db)
+        {
+            RuleFor(f => f.Category).IsInEnum();
+            RuleFor(f => f.Name).NotEmpty().MaximumLength(ServiceType.NameMaxLength).WithName(_ => l["Name"])
+                .MustAsync(async (form, name, ct) => !await db.ServiceTypes.AnyAsync(t => t.Name == name.Trim() && t.Category == form.Category && t.Id != form.Id, ct))
+                .WithMessage(_ => l["This service type already exists in the category."]);
+            RuleFor(f => f.Description).MaximumLength(ServiceType.DescriptionMaxLength).WithName(_ => l["Description"]);
+        }
+    }
+}

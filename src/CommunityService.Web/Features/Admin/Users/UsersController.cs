@@ -1,0 +1,168 @@
+using CommunityService.Data;
+using CommunityService.Data.Identity;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.Admin.Users;
+
+[Authorize(Policy = Policies.Admin)]
+[Route("admin/users")]
+public sealed class UsersController(
+    CommunityServiceDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? q, int page = 1, CancellationToken ct = default)
+    {
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(u => u.UserName!.Contains(term) || u.DisplayName.Contains(term));
+        }
+        var rows = await query.OrderBy(u => u.UserName)
+            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.Community!.Name, u.IsDisabled,
+                db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList()))
+            .ToPageAsync(page, PagingExtensions.DefaultSize, ct);
+        return View(new UserList(q, rows));
+    }
+
+    [HttpGet("create")]
+    public async Task<IActionResult> Create(CancellationToken ct)
+    {
+        await LoadCommunitiesAsync(ct);
+        return View(new UserForm { Roles = [Roles.Staff] });
+    }
+
+    [HttpPost("create")]
+    public async Task<IActionResult> Create(UserForm form, [FromServices] IValidator<UserForm> validator, CancellationToken ct)
+    {
+        form.Id = null;
+        await LoadCommunitiesAsync(ct);
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(form);
+        }
+        var user = new ApplicationUser
+        {
+            UserName = form.UserName.Trim(), DisplayName = form.DisplayName.Trim(), CommunityId = form.CommunityId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(user, form.Password ?? "");
+        if (!created.Succeeded)
+        {
+            return Refused(form, created);
+        }
+        await users.AddToRolesAsync(user, form.Roles.Distinct());
+        TempData["Message"] = l["The account was created."].Value;
+        return Redirect("/admin/users");
+    }
+
+    [HttpGet("{id}/edit")]
+    public async Task<IActionResult> Edit(string id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        await LoadCommunitiesAsync(ct);
+        return View(new UserForm
+        {
+            Id = user.Id, UserName = user.UserName!, DisplayName = user.DisplayName, CommunityId = user.CommunityId,
+            IsDisabled = user.IsDisabled, Roles = [.. await users.GetRolesAsync(user)], Version = user.Version,
+        });
+    }
+
+    [HttpPost("{id}/edit")]
+    public async Task<IActionResult> Edit(string id, UserForm form, [FromServices] IValidator<UserForm> validator, CancellationToken ct)
+    {
+        form.Id = id;
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        form.UserName = user.UserName!;
+        await LoadCommunitiesAsync(ct);
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(form);
+        }
+        if (user.Id == User.UserId() && (form.IsDisabled || !form.Roles.Contains(Roles.Admin)))
+        {
+            ModelState.AddModelError("", l["You cannot disable your own account or remove your own administrator role."]);
+            return this.InvalidForm(form);
+        }
+        db.Entry(user).Property(u => u.Version).OriginalValue = form.Version;
+        var disabling = form.IsDisabled && !user.IsDisabled;
+        user.DisplayName = form.DisplayName.Trim();
+        user.CommunityId = form.CommunityId;
+        user.IsDisabled = form.IsDisabled;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return Refused(form, updated, StatusCodes.Status409Conflict);
+        }
+        var current = await users.GetRolesAsync(user);
+        var wanted = form.Roles.Distinct().ToList();
+        await users.RemoveFromRolesAsync(user, current.Except(wanted));
+        await users.AddToRolesAsync(user, wanted.Except(current));
+        if (disabling || !current.ToHashSet().SetEquals(wanted))
+        {
+            // A new stamp ends the user's sessions at their next validation.
+            await users.UpdateSecurityStampAsync(user);
+        }
+        TempData["Message"] = l["The account was saved."].Value;
+        return Redirect("/admin/users");
+    }
+
+    private ViewResult Refused(UserForm form, IdentityResult result, int status = StatusCodes.Status400BadRequest)
+    {
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(form.Password)
+                : error.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(form.UserName) : "", error.Description);
+        }
+        return this.InvalidForm(form, status: status);
+    }
+
+    private async Task LoadCommunitiesAsync(CancellationToken ct) =>
+        ViewData["Communities"] = await db.Communities.AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
+}
+
+public sealed record UserRow(string Id, string UserName, string DisplayName, string? Community, bool IsDisabled, List<string> Roles);
+
+public sealed record UserList(string? Q, Page<UserRow> Rows);
+
+public sealed class UserForm
+{
+    public string? Id { get; set; }
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public int? CommunityId { get; set; }
+    public string? Password { get; set; }
+    public List<string> Roles { get; set; } = [];
+    public bool IsDisabled { get; set; }
+    public int Version { get; set; }
+
+    public sealed class Validator : AbstractValidator<UserForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(f => f.UserName).NotEmpty().MaximumLength(ApplicationUser.UserNameMaxLength)
+                .Matches("^[A-Za-z0-9._@-]+$").WithMessage(_ => l["The user name may use only letters, digits, '-', '_', '.' and '@'."])
+                .WithName(_ => l["User name"]);
+            RuleFor(f => f.DisplayName).NotEmpty().MaximumLength(ApplicationUser.DisplayNameMaxLength).WithName(_ => l["Full name"]);
+            When(f => f.Id is null, () => Account.PasswordRules.Apply(RuleFor(f => f.Password!), l));
+            RuleFor(f => f.Roles).NotEmpty().WithMessage(_ => l["Choose at least one role."]);
+            RuleForEach(f => f.Roles).Must(r => Data.Identity.Roles.All.Contains(r)).WithMessage(_ => l["The value is not valid."]);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using CommunityService.Data;
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Communities;
+using CommunityService.Data.Decisions;
+using CommunityService.Data.Evaluations;
+using CommunityService.Data.Execution;
+using CommunityService.Data.Identity;
+using CommunityService.Data.Needs;
+using CommunityService.Data.Plans;
+using CommunityService.Data.Projects;
+using CommunityService.Data.Publicity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityService.Web.Features.Demo;
+
+/// <summary>
+/// Demo data for a first run: one street office, three communities, the service types of DOMAIN.md,
+/// the five demo accounts and a dozen projects walked through the real stage gates.
+/// </summary>
+public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public const string DemoPassword = "Demo@12345";
+
+    public static readonly IReadOnlyList<(ServiceCategory Category, string Name)> ServiceTypes =
+    [
+        (ServiceCategory.Welfare, "社区救助"), (ServiceCategory.Welfare, "社区助残"), (ServiceCategory.Welfare, "社区养老"),
+        (ServiceCategory.PublicBenefit, "就业"), (ServiceCategory.PublicBenefit, "卫生"), (ServiceCategory.PublicBenefit, "公共安全"),
+        (ServiceCategory.PublicBenefit, "青少年"), (ServiceCategory.PublicBenefit, "文化教育与体育"), (ServiceCategory.PublicBenefit, "志愿服务"),
+        (ServiceCategory.Commercial, "社区商业"), (ServiceCategory.Commercial, "物业管理"), (ServiceCategory.Commercial, "家政服务"),
+    ];
+
+    private sealed record DemoProject(
+        string Name, string Type, string Community, TargetGroup[] Groups, ProjectStage Stage, string Summary, string Need,
+        string Purpose, string Indicator, decimal Target, string Unit, string Place, string Pattern,
+        FeeTier Fee, decimal FeeAmount, DeliveryMode Mode, int Capacity, PlanStatus? StopPlanAt = null);
+
+    private static readonly DemoProject[] Projects =
+    [
+        new("老年人助餐服务", "社区养老", "阳光社区", [TargetGroup.Elderly], ProjectStage.Closed,
+            "为辖区 70 岁以上老人提供午餐，行动不便者送餐上门。", "问卷显示 62% 的独居老人午餐不规律，希望社区提供助餐。",
+            "让辖区高龄、独居老人吃上热乎、营养的午餐。", "服务老年人", 200, "人", "阳光社区长者食堂", "每周一至周五 11:00–12:30",
+            FeeTier.LowCost, 8m, DeliveryMode.Both, 120),
+        new("残疾人康复上门服务", "社区助残", "和平社区", [TargetGroup.Disabled], ProjectStage.Execution,
+            "康复师定期上门，为居家残疾人提供康复训练指导。", "访谈中 18 户残疾人家庭提到外出康复困难。",
+            "帮助居家残疾人在家中获得专业康复指导。", "上门康复服务", 300, "人次", "居民家中", "每户每两周一次",
+            FeeTier.Free, 0m, DeliveryMode.AtHome, 40),
+        new("青少年暑期托管", "青少年", "青石社区", [TargetGroup.Children, TargetGroup.Youth], ProjectStage.Publicity,
+            "暑假期间为双职工家庭的孩子提供看护、作业辅导和兴趣活动。", "42 位家长反映暑假孩子无人照看。",
+            "让双职工家庭的孩子暑假有安全、有益的去处。", "托管儿童", 60, "人", "青石社区活动中心", "7 月 10 日至 8 月 20 日，每个工作日 8:30–17:00",
+            FeeTier.LowCost, 300m, DeliveryMode.AtFacility, 60),
+        new("家政服务培训", "家政服务", "阳光社区", [TargetGroup.AllResidents], ProjectStage.Plan,
+            "面向有就业意愿的居民开展家政技能培训，并对接家政服务需求。", "居民希望有可信赖的家政服务，也有居民希望从事家政工作。",
+            "培养本社区家政服务人员，方便居民就近找到可靠的家政服务。", "完成培训并取得证书", 50, "人", "阳光社区培训教室", "每周六 9:00–11:30，共 8 周",
+            FeeTier.Paid, 200m, DeliveryMode.AtFacility, 30, PlanStatus.Draft),
+        new("困难家庭临时救助", "社区救助", "和平社区", [TargetGroup.LowIncome], ProjectStage.Decision,
+            "为遭遇突发困难的家庭提供临时生活救助和政策咨询。", "走访发现 9 户家庭因病致贫，急需临时帮扶。",
+            "", "", 0, "", "", "", FeeTier.Free, 0m, DeliveryMode.Both, 0),
+        new("社区就业指导", "就业", "青石社区", [TargetGroup.AllResidents, TargetGroup.LowIncome], ProjectStage.Survey,
+            "为失业和待业居民提供职业指导、岗位信息和技能培训推荐。", "",
+            "", "", 0, "", "", "", FeeTier.Free, 0m, DeliveryMode.AtFacility, 0),
+        new("慢性病健康讲座", "卫生", "阳光社区", [TargetGroup.Elderly], ProjectStage.Evaluation,
+            "邀请社区卫生服务中心医生讲解高血压、糖尿病的日常管理。", "体检数据显示辖区老人高血压患病率较高。",
+            "提高老年居民的慢性病自我管理能力。", "参加讲座", 150, "人次", "阳光社区会议室", "每月第二个周三 14:30",
+            FeeTier.Free, 0m, DeliveryMode.AtFacility, 80),
+        new("社区夜间巡逻志愿队", "公共安全", "和平社区", [TargetGroup.AllResidents], ProjectStage.Execution,
+            "组织志愿者夜间巡逻，排查安全隐患。", "居民反映夜间小区照明差、偶有盗窃。",
+            "提升小区夜间安全感。", "巡逻", 120, "次", "和平社区各小区", "每晚 19:30–21:30",
+            FeeTier.Free, 0m, DeliveryMode.AtFacility, 30),
+        new("老年大学书法班", "文化教育与体育", "青石社区", [TargetGroup.Elderly], ProjectStage.Closed,
+            "开设书法兴趣班，丰富老年人精神文化生活。", "老年人希望社区开设书法、绘画等兴趣班。",
+            "丰富老年人的精神文化生活。", "结业学员", 40, "人", "青石社区老年活动室", "每周二、周四 9:00–10:30",
+            FeeTier.LowCost, 50m, DeliveryMode.AtFacility, 40),
+        new("物业维修便民服务", "物业管理", "阳光社区", [TargetGroup.AllResidents], ProjectStage.Publicity,
+            "水电小修、家电清洗等便民维修服务，按价目表收费。", "老旧小区居民希望有可靠、价格透明的维修服务。",
+            "为居民提供及时、透明的小修服务。", "完成维修", 500, "单", "阳光社区物业服务站", "每天 8:00–18:00 接单",
+            FeeTier.Paid, 30m, DeliveryMode.AtHome, 500),
+        new("社区便民菜店", "社区商业", "青石社区", [TargetGroup.AllResidents], ProjectStage.Rejected,
+            "在社区开设平价菜店。", "部分居民反映附近买菜不便。",
+            "", "", 0, "", "", "", FeeTier.Paid, 0m, DeliveryMode.AtFacility, 0),
+        new("独居老人关爱探访", "社区养老", "青石社区", [TargetGroup.Elderly, TargetGroup.InDifficulty], ProjectStage.Plan,
+            "社工和志愿者定期探访独居老人，提供陪伴、安全检查和心理疏导。", "调查发现 35 位独居老人每周与人交流不足一次。",
+            "让独居老人有人常来看看，遇到困难有人帮。", "探访独居老人", 35, "人", "老人家中", "每位老人每周探访一次",
+            FeeTier.Free, 0m, DeliveryMode.AtHome, 35, PlanStatus.Submitted),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.StreetOffices.AnyAsync(ct))
+        {
+            return;
+        }
+        logger.LogInformation("Seeding demo data.");
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var office = new StreetOffice { Name = "幸福街道办事处", Address = "幸福路 88 号", Phone = "010-6000 1234", OpeningHours = "周一至周五 8:30–17:30" };
+        var communities = new[] { "阳光社区", "和平社区", "青石社区" }
+            .Select(n => new Community { Name = n, StreetOffice = office, Description = $"{n}居民委员会" }).ToList();
+        db.StreetOffices.Add(office);
+        db.Communities.AddRange(communities);
+        var types = ServiceTypes.Select(t => new ServiceType { Category = t.Category, Name = t.Name }).ToList();
+        db.ServiceTypes.AddRange(types);
+        await db.SaveChangesAsync(ct);
+
+        await CreateUserAsync("admin", "系统管理员", null, now, Roles.Admin);
+        var manager = await CreateUserAsync("manager", "王主任", null, now, Roles.Manager);
+        var staff = await CreateUserAsync("staff", "李社工", communities[0].Id, now, Roles.Staff);
+        await CreateUserAsync("resident", "张阿姨", communities[0].Id, now, Roles.Resident);
+        await CreateUserAsync("volunteer", "陈志愿", communities[0].Id, now, Roles.Resident, Roles.Volunteer);
+
+        var day = 0;
+        foreach (var demo in Projects)
+        {
+            var start = now.AddDays(-200 + day * 12);
+            day++;
+            var community = communities.Single(c => c.Name == demo.Community);
+            var type = types.Single(t => t.Name == demo.Type);
+            var project = new ServiceProject
+            {
+                Name = demo.Name, Summary = demo.Summary, Category = type.Category, ServiceTypeId = type.Id,
+                CommunityId = community.Id, CreatedById = staff.Id, CreatedAt = start, UpdatedAt = start,
+                TargetGroups = demo.Groups.Select(g => new ProjectTargetGroup { Group = g }).ToList(),
+            };
+            db.Projects.Add(project);
+            Walk(project, demo, community.Id, staff.Id, manager.Id, start);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static void Walk(ServiceProject project, DemoProject demo, int communityId, string staffId, string managerId, DateTime start)
+    {
+        var at = start;
+        DateTime Next(int days) => at = at.AddDays(days);
+
+        if (demo.Need.Length > 0)
+        {
+            project.Needs.Add(new NeedFinding { CommunityId = communityId, Text = demo.Need, CreatedById = staffId, CreatedAt = at, Status = NeedStatus.Addressed });
+        }
+        if (demo.Stage == ProjectStage.Survey)
+        {
+            return;
+        }
+        Ensure(project.AdvanceTo(ProjectStage.Decision, staffId, "调查完成，提出项目建议。", Next(3)));
+        if (demo.Stage == ProjectStage.Decision)
+        {
+            return;
+        }
+        if (demo.Stage == ProjectStage.Rejected)
+        {
+            Ensure(project.Decide(DecisionOutcome.Reject, "周边已有两家超市，且商业运营不宜由社区直接承办。", managerId, Next(5)));
+            return;
+        }
+        Ensure(project.Decide(DecisionOutcome.Approve, "需求明确，资源可以保障，同意立项。", managerId, Next(5)));
+
+        var plan = new ServicePlan
+        {
+            Purpose = demo.Purpose, StartDate = DateOnly.FromDateTime(at.AddDays(20)), EndDate = DateOnly.FromDateTime(at.AddDays(200)),
+            SessionPattern = demo.Pattern, Place = demo.Place, FeeTier = demo.Fee, FeeAmount = demo.FeeAmount,
+            DeliveryMode = demo.Mode, Capacity = demo.Capacity,
+            Objectives = [new PlanObjective { Indicator = demo.Indicator, TargetValue = demo.Target, Unit = demo.Unit }],
+        };
+        project.Plans.Add(plan);
+        if (demo.StopPlanAt == PlanStatus.Draft)
+        {
+            return;
+        }
+        Ensure(plan.Submit(Next(7)));
+        if (demo.StopPlanAt == PlanStatus.Submitted)
+        {
+            return;
+        }
+        Ensure(plan.Approve(managerId, "计划完整，同意实施。", Next(3)));
+
+        var notice = new Notice
+        {
+            Title = $"{project.Name}开始报名啦",
+            Body = $"{project.Summary}\n\n时间：{demo.Pattern}\n地点：{demo.Place}\n费用：{(demo.FeeAmount == 0 ? "免费" : $"{demo.FeeAmount:0.##} 元")}\n\n报名请到社区服务中心或在本网站报名。咨询电话：010-6000 1234。",
+            CreatedAt = Next(2),
+        };
+        notice.Publish(at);
+        project.Notices.Add(notice);
+        Ensure(project.AdvanceTo(ProjectStage.Publicity, staffId, "服务通知已发布。", at));
+        if (demo.Stage == ProjectStage.Publicity)
+        {
+            return;
+        }
+        Ensure(project.AdvanceTo(ProjectStage.Execution, staffId, "报名完成，开始实施。", Next(14)));
+        string[] names = ["王大爷", "刘奶奶", "赵阿姨", "孙师傅", "周大妈", "吴爷爷"];
+        for (var i = 0; i < 12; i++)
+        {
+            project.Records.Add(new ServiceRecord
+            {
+                RecipientName = names[i % names.Length], DeliveredAt = at.AddDays(i * 3), CreatedAt = at.AddDays(i * 3),
+                DeliveryMode = demo.Mode == DeliveryMode.AtHome ? DeliveryMode.AtHome : DeliveryMode.AtFacility,
+                DurationMinutes = 60, Description = $"{project.Name}：第 {i + 1} 次服务", RecordedById = staffId,
+            });
+        }
+        if (demo.Stage == ProjectStage.Execution)
+        {
+            return;
+        }
+        Ensure(project.AdvanceTo(ProjectStage.Evaluation, staffId, "服务周期结束，进入评估。", Next(60)));
+        var evaluation = new EvaluationReport
+        {
+            Timing = EvaluationTiming.Final, CreatedById = staffId, CreatedAt = Next(5),
+            Summary = "服务按计划完成，参与居民满意度较高。", Improvements = "增加周末场次；提前一周发布通知。",
+        };
+        project.Evaluations.Add(evaluation);
+        if (demo.Stage == ProjectStage.Evaluation)
+        {
+            Ensure(evaluation.Submit(at));
+            return;
+        }
+        Ensure(evaluation.Submit(at));
+        Ensure(evaluation.Approve(managerId, "目标达成，同意结项。", Next(3)));
+        Ensure(project.AdvanceTo(ProjectStage.Closed, managerId, "结项评估已通过。", at));
+    }
+
+    private static void Ensure(GateCheck check)
+    {
+        if (!check.IsPassed)
+        {
+            throw new InvalidOperationException("Demo data broke a stage gate: " + string.Join("; ", check.Missing));
+        }
+    }
+
+    private async Task<ApplicationUser> CreateUserAsync(string userName, string displayName, int? communityId, DateTime now, params string[] roles)
+    {
+        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, CommunityId = communityId, CreatedAt = now };
+        var result = await users.CreateAsync(user, DemoPassword);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+        await users.AddToRolesAsync(user, roles);
+        return user;
+    }
+}

@@ -1,0 +1,59 @@
+using CommunityService.Data;
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Projects;
+using CommunityService.Data.Publicity;
+using CommunityService.Web.Features.Notices;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityService.Web.Features.Home;
+
+[AllowAnonymous]
+public sealed class HomeController(CommunityServiceDbContext db) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var office = await db.StreetOffices.AsNoTracking()
+            .Select(o => new CenterInfo(o.Name, o.Address, o.Phone, o.OpeningHours))
+            .FirstOrDefaultAsync(ct);
+        var notices = await NoticeQueries.Published(db)
+            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
+            .Take(5)
+            .Select(NoticeQueries.ToRow)
+            .ToListAsync(ct);
+        return View(new HomePage(office, notices));
+    }
+
+    [HttpGet("/services")]
+    public async Task<IActionResult> Services(CancellationToken ct)
+    {
+        var types = await db.ServiceTypes.AsNoTracking()
+            .Where(t => t.IsActive)
+            .OrderBy(t => t.Category).ThenBy(t => t.Id)
+            .Select(t => new CatalogType(t.Id, t.Category, t.Name, t.Description,
+                db.Projects.Count(p => p.ServiceTypeId == t.Id && (p.Stage == ProjectStage.Publicity || p.Stage == ProjectStage.Execution))))
+            .ToListAsync(ct);
+        return View(types);
+    }
+
+    /// <summary>The language switcher: remembers the choice in the standard culture cookie for a year.</summary>
+    [HttpGet("/culture")]
+    public IActionResult SetCulture(string? c, string? returnUrl)
+    {
+        var culture = c == "en" ? "en" : "zh-CN";
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}
+
+public sealed record CenterInfo(string Name, string Address, string Phone, string OpeningHours);
+
+public sealed record HomePage(CenterInfo? Center, IReadOnlyList<NoticeRow> Notices);
+
+public sealed record CatalogType(int Id, ServiceCategory Category, string Name, string Description, int ActiveProjects);

@@ -1,0 +1,129 @@
+using CommunityService.Data;
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Projects;
+using CommunityService.Data.Publicity;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.Notices;
+
+public sealed class NoticesController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("/notices")]
+    public async Task<IActionResult> Index(string? q, ServiceCategory? category, int page = 1, CancellationToken ct = default)
+    {
+        var query = NoticeQueries.Published(db);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var words = q.Trim();
+            query = query.Where(n => n.Title.Contains(words) || n.Body.Contains(words));
+        }
+        if (category is { } c)
+        {
+            query = query.Where(n => n.Project!.Category == c);
+        }
+        var rows = await query.OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
+            .Select(NoticeQueries.ToRow)
+            .ToPageAsync(page, PagingExtensions.DefaultSize, ct);
+        return View(new NoticeBoard(q, category, rows));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("/notices/{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var notice = await NoticeQueries.Published(db).Where(n => n.Id == id)
+            .Select(n => new NoticePage(n.Id, n.Title, n.Body, n.PublishedAt, n.Project!.Category, n.Project.Community!.Name,
+                n.Project.ServiceType!.Name, n.Project.Name))
+            .FirstOrDefaultAsync(ct);
+        return notice is null ? NotFound() : View(notice);
+    }
+
+    [Authorize(Policy = Policies.StaffOrManager)]
+    [HttpGet("/projects/{projectId:int}/notices/create")]
+    public async Task<IActionResult> Create(int projectId, CancellationToken ct)
+    {
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new { p.Name, p.Summary }).FirstOrDefaultAsync(ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        return View(new NoticeForm { ProjectId = projectId, Title = project.Name, Body = project.Summary });
+    }
+
+    [Authorize(Policy = Policies.StaffOrManager)]
+    [HttpPost("/projects/{projectId:int}/notices/create")]
+    public async Task<IActionResult> Create(int projectId, NoticeForm form, [FromServices] IValidator<NoticeForm> validator, CancellationToken ct)
+    {
+        form.ProjectId = projectId;
+        var project = await db.Projects.Include(p => p.Plans).FirstOrDefaultAsync(p => p.Id == projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(form);
+        }
+        if (!project.Plans.Any(p => p.Status == Data.Plans.PlanStatus.Approved))
+        {
+            ModelState.AddModelError("", l[GateMessages.NeedsApprovedPlan]);
+            return this.InvalidForm(form);
+        }
+        var notice = new Notice { Title = form.Title.Trim(), Body = form.Body.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        project.Notices.Add(notice);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The notice was saved as a draft."].Value;
+        return Redirect($"/projects/{projectId}#publicity");
+    }
+
+    /// <summary>Publishing the first notice of an approved plan moves the project into Publicity.</summary>
+    [Authorize(Policy = Policies.StaffOrManager)]
+    [HttpPost("/notices/{id:int}/publish")]
+    public async Task<IActionResult> Publish(int id, CancellationToken ct)
+    {
+        var notice = await db.Notices.FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (notice is null)
+        {
+            return NotFound();
+        }
+        var project = await db.Projects.Include(p => p.Plans).Include(p => p.Notices)
+            .AsSplitQuery().FirstAsync(p => p.Id == notice.ProjectId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        notice.Publish(now);
+        if (project.Stage == ProjectStage.Plan)
+        {
+            project.AdvanceTo(ProjectStage.Publicity, User.UserId(), l["A service notice was published."], now);
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The notice is published."].Value;
+        return Redirect($"/projects/{project.Id}#publicity");
+    }
+}
+
+public sealed record NoticeBoard(string? Q, ServiceCategory? Category, Page<NoticeRow> Rows);
+
+public sealed record NoticePage(int Id, string Title, string Body, DateTime? PublishedAt, ServiceCategory Category, string Community,
+    string ServiceType, string ProjectName);
+
+public sealed class NoticeForm
+{
+    public int ProjectId { get; set; }
+    public string Title { get; set; } = "";
+    public string Body { get; set; } = "";
+
+    public sealed class Validator : AbstractValidator<NoticeForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(f => f.Title).NotEmpty().MaximumLength(Notice.TitleMaxLength).WithName(_ => l["Title"]);
+            RuleFor(f => f.Body).NotEmpty().MaximumLength(Notice.BodyMaxLength).WithName(_ => l["Notice text"]);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using CommunityService.Data;
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Decisions;
+using CommunityService.Data.Needs;
+using CommunityService.Data.Projects;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.Projects;
+
+public sealed class ProjectForm
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public int? ServiceTypeId { get; set; }
+    public int? CommunityId { get; set; }
+    public List<TargetGroup> TargetGroups { get; set; } = [];
+    public int Version { get; set; }
+
+    public sealed class Validator : AbstractValidator<ProjectForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l, CommunityServiceDbContext db)
+        {
+            RuleFor(f => f.Name).NotEmpty().MaximumLength(ServiceProject.NameMaxLength).WithName(_ => l["Project name"]);
+            RuleFor(f => f.Summary).MaximumLength(ServiceProject.SummaryMaxLength).WithName(_ => l["Summary"]);
+            RuleFor(f => f.ServiceTypeId).NotNull().WithMessage(_ => l["Please choose a service type."])
+                .MustAsync((id, ct) => db.ServiceTypes.AnyAsync(t => t.Id == id && t.IsActive, ct))
+                .When(f => f.ServiceTypeId is not null).WithMessage(_ => l["Please choose a service type."]);
+            RuleFor(f => f.CommunityId).NotNull().WithMessage(_ => l["Please choose a community."])
+                .MustAsync((id, ct) => db.Communities.AnyAsync(c => c.Id == id && c.IsActive, ct))
+                .When(f => f.CommunityId is not null).WithMessage(_ => l["Please choose a community."]);
+            RuleFor(f => f.TargetGroups).NotEmpty().WithMessage(_ => l["Choose at least one target group."]);
+            RuleForEach(f => f.TargetGroups).IsInEnum();
+        }
+    }
+}
+
+public sealed class NeedForm
+{
+    public string Text { get; set; } = "";
+
+    public sealed class Validator : AbstractValidator<NeedForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l) =>
+            RuleFor(f => f.Text).NotEmpty().MaximumLength(NeedFinding.TextMaxLength).WithName(_ => l["Need"]);
+    }
+}
+
+public sealed class StageForm
+{
+    public ProjectStage To { get; set; }
+    public string Reason { get; set; } = "";
+
+    public sealed class Validator : AbstractValidator<StageForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(f => f.To).IsInEnum();
+            RuleFor(f => f.Reason).MaximumLength(StageChange.ReasonMaxLength).WithName(_ => l["Reason"]);
+        }
+    }
+}
+
+public sealed class DecisionForm
+{
+    public DecisionOutcome Outcome { get; set; }
+    public string Reason { get; set; } = "";
+
+    public sealed class Validator : AbstractValidator<DecisionForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(f => f.Outcome).IsInEnum();
+            RuleFor(f => f.Reason).NotEmpty().WithMessage(_ => l[GateMessages.ReasonRequired])
+                .MaximumLength(ProjectDecision.ReasonMaxLength).WithName(_ => l["Reason"]);
+        }
+    }
+}
+
+public sealed class CancelForm
+{
+    public string Reason { get; set; } = "";
+
+    public sealed class Validator : AbstractValidator<CancelForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l) =>
+            RuleFor(f => f.Reason).NotEmpty().WithMessage(_ => l[GateMessages.ReasonRequired])
+                .MaximumLength(StageChange.ReasonMaxLength).WithName(_ => l["Reason"]);
+    }
+}

@@ -1,0 +1,318 @@
+using CommunityService.Data;
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Needs;
+using CommunityService.Data.Projects;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.Projects;
+
+[Authorize(Policy = Policies.StaffOrManager)]
+[Route("projects")]
+public sealed class ProjectsController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    public const string ConflictMessage = "Someone else changed this record at the same time. Your input is kept below; please review and save again.";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(ServiceCategory? category, ProjectStage? stage, int? community, int page = 1, CancellationToken ct = default)
+    {
+        var query = db.Projects.AsNoTracking();
+        if (category is { } c)
+        {
+            query = query.Where(p => p.Category == c);
+        }
+        if (stage is { } s)
+        {
+            query = query.Where(p => p.Stage == s);
+        }
+        if (community is { } communityId)
+        {
+            query = query.Where(p => p.CommunityId == communityId);
+        }
+        var rows = await query
+            .OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
+            .Select(p => new ProjectRow(p.Id, p.Name, p.Category, p.ServiceType!.Name, p.Community!.Name, p.Stage, p.UpdatedAt))
+            .ToPageAsync(page, PagingExtensions.DefaultSize, ct);
+        var communities = await CommunityOptionsAsync(ct);
+        return View(new ProjectList(category, stage, community, communities, rows));
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var page = await LoadPageAsync(id, ct);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet("create")]
+    public async Task<IActionResult> Create(CancellationToken ct)
+    {
+        await LoadChoicesAsync(ct);
+        return View("Edit", new ProjectForm());
+    }
+
+    [HttpPost("create")]
+    public async Task<IActionResult> Create(ProjectForm form, [FromServices] IValidator<ProjectForm> validator, CancellationToken ct)
+    {
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            await LoadChoicesAsync(ct);
+            return this.InvalidForm(form, "Edit");
+        }
+        var type = await db.ServiceTypes.FirstAsync(t => t.Id == form.ServiceTypeId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var project = new ServiceProject { CreatedById = User.UserId(), CreatedAt = now, UpdatedAt = now };
+        Apply(form, project, type);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The project was created."].Value;
+        return Redirect($"/projects/{project.Id}");
+    }
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var project = await db.Projects.AsNoTracking().Include(p => p.TargetGroups).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        await LoadChoicesAsync(ct);
+        return View(new ProjectForm
+        {
+            Id = project.Id, Name = project.Name, Summary = project.Summary, ServiceTypeId = project.ServiceTypeId,
+            CommunityId = project.CommunityId, TargetGroups = project.TargetGroups.Select(g => g.Group).ToList(), Version = project.Version,
+        });
+    }
+
+    [HttpPost("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, ProjectForm form, [FromServices] IValidator<ProjectForm> validator, CancellationToken ct)
+    {
+        form.Id = id;
+        var project = await db.Projects.Include(p => p.TargetGroups).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            await LoadChoicesAsync(ct);
+            return this.InvalidForm(form);
+        }
+        var type = await db.ServiceTypes.FirstAsync(t => t.Id == form.ServiceTypeId, ct);
+        db.Entry(project).Property(p => p.Version).OriginalValue = form.Version;
+        Apply(form, project, type);
+        project.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", l[ConflictMessage]);
+            await LoadChoicesAsync(ct);
+            return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
+        }
+        TempData["Message"] = l["The project was saved."].Value;
+        return Redirect($"/projects/{id}");
+    }
+
+    [HttpPost("{id:int}/needs")]
+    public async Task<IActionResult> AddNeed(int id, NeedForm form, [FromServices] IValidator<NeedForm> validator, CancellationToken ct)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return await DetailsWithErrorsAsync(id, need: form, ct: ct);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        project.Needs.Add(new NeedFinding { CommunityId = project.CommunityId, Text = form.Text.Trim(), CreatedById = User.UserId(), CreatedAt = now });
+        project.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/projects/{id}#survey");
+    }
+
+    /// <summary>Moves the project to its next stage when the gate passes; otherwise says what is missing.</summary>
+    [HttpPost("{id:int}/advance")]
+    public async Task<IActionResult> Advance(int id, StageForm form, [FromServices] IValidator<StageForm> validator, CancellationToken ct)
+    {
+        var project = await LoadForGateAsync(id, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return await DetailsWithErrorsAsync(id, ct: ct);
+        }
+        // Decisions and the close are a manager's: they go through their own actions.
+        if (form.To is ProjectStage.Plan or ProjectStage.Closed)
+        {
+            return Forbid();
+        }
+        var check = project.AdvanceTo(form.To, User.UserId(), form.Reason, clock.GetUtcNow().UtcDateTime);
+        if (!check.IsPassed)
+        {
+            foreach (var missing in check.Missing)
+            {
+                ModelState.AddModelError("", l[missing]);
+            }
+            return await DetailsWithErrorsAsync(id, ct: ct);
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The project moved to {0}.", l[$"ProjectStage.{form.To}"]].Value;
+        return Redirect($"/projects/{id}");
+    }
+
+    [Authorize(Policy = Policies.Manager)]
+    [HttpPost("{id:int}/decide")]
+    public async Task<IActionResult> Decide(int id, DecisionForm form, [FromServices] IValidator<DecisionForm> validator, CancellationToken ct)
+    {
+        var project = await LoadForGateAsync(id, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return await DetailsWithErrorsAsync(id, decision: form, ct: ct);
+        }
+        var check = project.Decide(form.Outcome, form.Reason, User.UserId(), clock.GetUtcNow().UtcDateTime);
+        if (!check.IsPassed)
+        {
+            foreach (var missing in check.Missing)
+            {
+                ModelState.AddModelError("", l[missing]);
+            }
+            return await DetailsWithErrorsAsync(id, decision: form, ct: ct);
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The decision was recorded."].Value;
+        return Redirect($"/projects/{id}");
+    }
+
+    [Authorize(Policy = Policies.Manager)]
+    [HttpPost("{id:int}/cancel")]
+    public async Task<IActionResult> Cancel(int id, CancelForm form, [FromServices] IValidator<CancelForm> validator, CancellationToken ct)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return await DetailsWithErrorsAsync(id, ct: ct);
+        }
+        var check = project.Cancel(form.Reason, User.UserId(), clock.GetUtcNow().UtcDateTime);
+        if (!check.IsPassed)
+        {
+            ModelState.AddModelError("", l[check.Missing[0]]);
+            return await DetailsWithErrorsAsync(id, ct: ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/projects/{id}");
+    }
+
+    /// <summary>The project with what its gates read; records are only sampled since the gate asks "any?".</summary>
+    private Task<ServiceProject?> LoadForGateAsync(int id, CancellationToken ct) =>
+        db.Projects
+            .Include(p => p.Needs)
+            .Include(p => p.Decisions)
+            .Include(p => p.Plans)
+            .Include(p => p.Notices)
+            .Include(p => p.Records.Take(1))
+            .Include(p => p.Evaluations)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    private async Task<ProjectPage?> LoadPageAsync(int id, CancellationToken ct)
+    {
+        var project = await db.Projects.AsNoTracking()
+            .Include(p => p.ServiceType)
+            .Include(p => p.Community)
+            .Include(p => p.TargetGroups)
+            .Include(p => p.StageHistory)
+            .Include(p => p.Needs)
+            .Include(p => p.Decisions)
+            .Include(p => p.Plans).ThenInclude(p => p.Objectives)
+            .Include(p => p.Notices)
+            .Include(p => p.Records.OrderByDescending(r => r.DeliveredAt).Take(10))
+            .Include(p => p.Evaluations)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null)
+        {
+            return null;
+        }
+        var recordCount = await db.ServiceRecords.CountAsync(r => r.ProjectId == id, ct);
+        var actorIds = project.StageHistory.Select(s => s.ActorId)
+            .Concat(project.Decisions.Select(d => d.DecidedById))
+            .Concat(project.Plans.Select(p => p.ReviewedById ?? ""))
+            .Concat(project.Evaluations.Select(e => e.ReviewedById ?? ""))
+            .Where(i => i.Length > 0).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var next = project.NextStage;
+        return new ProjectPage(project, recordCount, names, next, next is { } n ? project.CheckGate(n) : null);
+    }
+
+    private async Task<IActionResult> DetailsWithErrorsAsync(int id, NeedForm? need = null, DecisionForm? decision = null, CancellationToken ct = default)
+    {
+        var page = await LoadPageAsync(id, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        return this.InvalidForm(page with { Need = need, Decision = decision }, "Details");
+    }
+
+    private static void Apply(ProjectForm form, ServiceProject project, ServiceType type)
+    {
+        project.Name = form.Name.Trim();
+        project.Summary = form.Summary.Trim();
+        project.ServiceTypeId = type.Id;
+        project.Category = type.Category;
+        project.CommunityId = form.CommunityId!.Value;
+        var wanted = form.TargetGroups.Distinct().ToHashSet();
+        project.TargetGroups.RemoveAll(g => !wanted.Contains(g.Group));
+        foreach (var group in wanted.Where(g => project.TargetGroups.All(t => t.Group != g)))
+        {
+            project.TargetGroups.Add(new ProjectTargetGroup { Group = group });
+        }
+    }
+
+    private Task<List<SelectListItem>> CommunityOptionsAsync(CancellationToken ct) =>
+        db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        ViewData["Communities"] = await CommunityOptionsAsync(ct);
+        ViewData["ServiceTypes"] = await db.ServiceTypes.AsNoTracking().Where(t => t.IsActive)
+            .OrderBy(t => t.Category).ThenBy(t => t.Id)
+            .Select(t => new ServiceTypeOption(t.Id, t.Category, t.Name)).ToListAsync(ct);
+    }
+}
+
+public sealed record ProjectRow(int Id, string Name, ServiceCategory Category, string ServiceType, string Community, ProjectStage Stage, DateTime UpdatedAt);
+
+public sealed record ProjectList(ServiceCategory? Category, ProjectStage? Stage, int? Community, IReadOnlyList<SelectListItem> Communities, Page<ProjectRow> Rows);
+
+public sealed record ServiceTypeOption(int Id, ServiceCategory Category, string Name);
+
+public sealed record ProjectPage(ServiceProject Project, int RecordCount, IReadOnlyDictionary<string, string> Names, ProjectStage? Next, GateCheck? NextGate)
+{
+    public NeedForm? Need { get; init; }
+    public DecisionForm? Decision { get; init; }
+
+    public string NameOf(string? userId) => userId is not null && Names.TryGetValue(userId, out var name) ? name : "";
+}

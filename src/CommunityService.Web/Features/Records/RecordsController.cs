@@ -1,0 +1,82 @@
+using CommunityService.Data;
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Execution;
+using CommunityService.Data.Projects;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.Records;
+
+[Authorize(Policy = Policies.StaffOrManager)]
+[Route("projects/{projectId:int}/records")]
+public sealed class RecordsController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("create")]
+    public async Task<IActionResult> Create(int projectId, CancellationToken ct)
+    {
+        var name = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        return name is null ? NotFound() : View(new RecordForm
+        {
+            ProjectId = projectId, ProjectName = name, DeliveredAt = clock.GetLocalNow().DateTime.Date.AddHours(9), DurationMinutes = 60,
+        });
+    }
+
+    [HttpPost("create")]
+    public async Task<IActionResult> Create(int projectId, RecordForm form, [FromServices] IValidator<RecordForm> validator, CancellationToken ct)
+    {
+        form.ProjectId = projectId;
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        form.ProjectName = project.Name;
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(form);
+        }
+        if (project.Stage != ProjectStage.Execution)
+        {
+            ModelState.AddModelError("", l["Services can only be recorded while the project is in execution."]);
+            return this.InvalidForm(form);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.ServiceRecords.Add(new ServiceRecord
+        {
+            ProjectId = projectId, RecipientName = form.RecipientName.Trim(), DeliveredAt = form.DeliveredAt!.Value,
+            DeliveryMode = form.DeliveryMode, DurationMinutes = form.DurationMinutes, Description = form.Description.Trim(),
+            RecordedById = User.UserId(), CreatedAt = now,
+        });
+        project.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The service was recorded."].Value;
+        return Redirect($"/projects/{projectId}#execution");
+    }
+}
+
+public sealed class RecordForm
+{
+    public int ProjectId { get; set; }
+    public string ProjectName { get; set; } = "";
+    public string RecipientName { get; set; } = "";
+    public DateTime? DeliveredAt { get; set; }
+    public DeliveryMode DeliveryMode { get; set; }
+    public int DurationMinutes { get; set; }
+    public string Description { get; set; } = "";
+
+    public sealed class Validator : AbstractValidator<RecordForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(f => f.RecipientName).NotEmpty().MaximumLength(ServiceRecord.RecipientMaxLength).WithName(_ => l["Recipient"]);
+            RuleFor(f => f.DeliveredAt).NotNull().WithName(_ => l["Date"]);
+            RuleFor(f => f.DeliveryMode).IsInEnum().NotEqual(DeliveryMode.Both).WithMessage(_ => l["Choose at the facility or at home."]);
+            RuleFor(f => f.DurationMinutes).InclusiveBetween(1, 24 * 60).WithName(_ => l["Minutes"]);
+            RuleFor(f => f.Description).NotEmpty().MaximumLength(ServiceRecord.DescriptionMaxLength).WithName(_ => l["What was done"]);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommunityService.Web.Infrastructure;
+
+public static class FormExtensions
+{
+    /// <summary>Runs the form's validator (async rules included) and adds its messages to the model state.</summary>
+    public static async Task<bool> ValidateFormAsync<T>(this Controller controller, T form, IValidator<T> validator, CancellationToken ct)
+    {
+        var result = await validator.ValidateAsync(form, ct);
+        result.AddToModelState(controller.ModelState);
+        return controller.ModelState.IsValid;
+    }
+
+    /// <summary>The same form again, filled in, with its messages and a 400: bad input is the client's to fix.</summary>
+    public static ViewResult InvalidForm(this Controller controller, object model, string? viewName = null, int status = StatusCodes.Status400BadRequest)
+    {
+        controller.Response.StatusCode = status;
+        return controller.View(viewName, model);
+    }
+
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user.");
+}

@@ -1,0 +1,4 @@
+namespace CommunityService.Web.Infrastructure;
+
+/// <summary>A one-button action that was refused: the reason in words, and the way back.</summary>
+public sealed record Refusal(string Message, string BackUrl);
