@@ -15,7 +15,6 @@ DATA = os.path.join(ROOT, "src", "CommunityService.Data")
 RESX = {c: os.path.join(WEB, "Resources", f"SharedResource.{c}.resx") for c in ("zh-CN", "en")}
 
 LITERAL = re.compile(r'\b[Ll](?:ocalizer)?\["((?:[^"\\]|\\.)*)"')
-CONST = re.compile(r'public const string \w+ = "((?:[^"\\]|\\.)*)";')
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>
 <root>

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Data;
 
-public class CommunityServiceDbContext(DbContextOptions<CommunityServiceDbContext> options)
+public class CommunityServiceDbContext(DbContextOptions<CommunityServiceDbContext> options, WriteGate? writeGate = null)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<StreetOffice> StreetOffices => Set<StreetOffice>();
@@ -45,13 +45,17 @@ public class CommunityServiceDbContext(DbContextOptions<CommunityServiceDbContex
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return writeGate is null
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : writeGate.Run(() => base.SaveChanges(acceptAllChangesOnSuccess));
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return writeGate is null
+            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : writeGate.RunAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
     }
 
     private void BumpVersions()

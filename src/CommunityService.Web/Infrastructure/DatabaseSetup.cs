@@ -38,10 +38,8 @@ public static class DatabaseSetup
         }
 
         var sqlite = ResolveSqlite(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton<SqliteWriteGate>();
-        builder.Services.AddDbContext<CommunityServiceDbContext>((services, o) => o
-            .UseSqlite(sqlite, x => x.MigrationsAssembly(SqliteMigrations))
-            .AddInterceptors(services.GetRequiredService<SqliteWriteGate>()));
+        builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddDbContext<CommunityServiceDbContext>(o => o.UseSqlite(sqlite, x => x.MigrationsAssembly(SqliteMigrations)));
     }
 
     /// <summary>A relative SQLite path is taken from the content root; its folder is created on first run.</summary>

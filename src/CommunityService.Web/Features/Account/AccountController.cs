@@ -99,6 +99,7 @@ public sealed class AccountController(
         return LocalRedirect("/");
     }
 
+    [Authorize]
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
@@ -106,9 +107,11 @@ public sealed class AccountController(
         return LocalRedirect("/");
     }
 
+    [Authorize]
     [HttpGet("password")]
     public IActionResult Password() => View(new PasswordForm());
 
+    [Authorize]
     [HttpPost("password")]
     public async Task<IActionResult> Password(PasswordForm form, [FromServices] IValidator<PasswordForm> validator, CancellationToken ct)
     {

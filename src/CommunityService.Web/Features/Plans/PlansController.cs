@@ -88,8 +88,11 @@ public sealed class PlansController(CommunityServiceDbContext db, TimeProvider c
         plan.Objectives.Clear();
         plan.Objectives.AddRange(form.Objectives.Where(o => !string.IsNullOrWhiteSpace(o.Indicator))
             .Select(o => new PlanObjective { Indicator = o.Indicator.Trim(), TargetValue = o.TargetValue ?? 0, Unit = o.Unit.Trim() }));
-        // A change to the objectives alone still counts as a change to the plan.
-        db.Entry(plan).State = plan.Id == 0 ? EntityState.Added : EntityState.Modified;
+        if (plan.Id != 0)
+        {
+            // A change to the objectives alone still counts as a change to the plan (and bumps its version).
+            db.Entry(plan).State = EntityState.Modified;
+        }
         project.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         try
         {

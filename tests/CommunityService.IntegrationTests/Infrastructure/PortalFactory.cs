@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using CommunityService.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityService.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app on a real SQLite file, migrated and seeded with the demo data at start. The seeded file
+/// is kept as a template and copied back over the live database (SQLite's online backup) before each
+/// test, so tests start from the same data without restarting the host.
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "cs-tests", Guid.NewGuid().ToString("N"));
+    private readonly ConcurrentDictionary<string, HttpClient> signedIn = new();
+
+    public string DatabasePath => Path.Combine(folder, "portal.db");
+    private string TemplatePath => Path.Combine(folder, "template.db");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        using var client = CreateAnonymousClient();
+        (await client.GetAsync("/")).EnsureSuccessStatusCode();
+        Copy(DatabasePath, TemplatePath);
+    }
+
+    public Task ResetAsync()
+    {
+        Copy(TemplatePath, DatabasePath);
+        return Task.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Not Development: the production cookie names and error pages are what the tests see.
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:CommunityService", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Demo:Seed", "true");
+    }
+
+    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    });
+
+    /// <summary>A client signed in as one of the demo accounts; cookies survive resets since the users do.</summary>
+    public async Task<HttpClient> ClientForAsync(string? userName)
+    {
+        if (userName is null)
+        {
+            return CreateAnonymousClient();
+        }
+        if (signedIn.TryGetValue(userName, out var existing))
+        {
+            return existing;
+        }
+        var client = CreateAnonymousClient();
+        var response = await client.PostFormAsync("/account/login", "/account/login",
+            new() { ["UserName"] = userName, ["Password"] = "Demo@12345" });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+        return signedIn.GetOrAdd(userName, client);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<CommunityServiceDbContext, Task<T>> read)
+    {
+        using var scope = Services.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<CommunityServiceDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<CommunityServiceDbContext, Task> work)
+    {
+        using var scope = Services.CreateScope();
+        await work(scope.ServiceProvider.GetRequiredService<CommunityServiceDbContext>());
+    }
+
+    private static void Copy(string from, string to)
+    {
+        using var source = new SqliteConnection($"Data Source={from};Pooling=False");
+        using var target = new SqliteConnection($"Data Source={to};Pooling=False");
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        foreach (var client in signedIn.Values)
+        {
+            client.Dispose();
+        }
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown only leaves a temp folder behind.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFactory>
+{
+    public const string Name = "portal";
+}
+
+/// <summary>Every test in the collection starts from the seeded demo data.</summary>
+[Collection(PortalCollection.Name)]
+public abstract class PortalTest(PortalFactory portal) : IAsyncLifetime
+{
+    protected PortalFactory Portal { get; } = portal;
+
+    public Task InitializeAsync() => Portal.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using CommunityService.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityService.IntegrationTests.Pages;
+
+public class PublicPageTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task The_home_page_is_in_chinese_by_default()
+    {
+        var html = await Portal.CreateAnonymousClient().GetStringAsync("/");
+
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("社区服务中心", html, StringComparison.Ordinal);
+        Assert.Contains("最新服务通知", html, StringComparison.Ordinal);
+        Assert.Contains("社区福利服务", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_language_switcher_remembers_english()
+    {
+        var client = Portal.CreateAnonymousClient();
+
+        var switched = await client.GetAsync("/culture?c=en&returnUrl=%2Fnotices");
+        Assert.Equal("/notices", switched.RedirectPath());
+        var html = await client.GetStringAsync("/notices");
+
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("Service notices", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_switcher_does_not_redirect_to_another_site()
+    {
+        var response = await Portal.CreateAnonymousClient().GetAsync("/culture?c=en&returnUrl=https%3A%2F%2Fevil.example");
+
+        Assert.Equal("/", response.RedirectPath());
+    }
+
+    [Fact]
+    public async Task The_notice_board_finds_notices_by_chinese_words_and_shows_only_published_ones()
+    {
+        var client = Portal.CreateAnonymousClient();
+
+        var found = await client.GetStringAsync("/notices?q=" + Uri.EscapeDataString("暑期托管"));
+        var none = await client.GetStringAsync("/notices?q=" + Uri.EscapeDataString("不存在的服务"));
+
+        Assert.Contains("青少年暑期托管开始报名啦", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("老年人助餐服务开始报名啦", found, StringComparison.Ordinal);
+        Assert.Contains("没有符合条件的通知", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_draft_notice_is_not_public()
+    {
+        var id = await Portal.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.FirstAsync();
+            var notice = new Data.Publicity.Notice { ProjectId = project.Id, Title = "未发布的通知", CreatedAt = DateTime.UtcNow };
+            db.Notices.Add(notice);
+            await db.SaveChangesAsync();
+            return notice.Id;
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Portal.CreateAnonymousClient().GetAsync($"/notices/{id}")).StatusCode);
+        Assert.DoesNotContain("未发布的通知", await Portal.CreateAnonymousClient().GetStringAsync("/notices"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer_and_ready_checks_the_database()
+    {
+        var client = Portal.CreateAnonymousClient();
+
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/live"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+    }
+
+    [Fact]
+    public async Task The_sqlite_database_runs_in_wal_mode()
+    {
+        var mode = await Portal.WithDbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return (string?)await command.ExecuteScalarAsync();
+        });
+
+        Assert.Equal("wal", mode);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using CommunityService.Data.Identity;
+using CommunityService.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityService.IntegrationTests.Security;
+
+public class AccountTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task A_post_without_an_antiforgery_token_is_refused()
+    {
+        var client = Portal.CreateAnonymousClient();
+
+        var response = await client.PostAsync("/account/login",
+            new FormUrlEncodedContent([new("UserName", "staff"), new("Password", "Demo@12345")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("__Host-cs.auth", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Signing_in_sets_a_secure_http_only_host_cookie_and_lands_on_the_role_home()
+    {
+        var client = Portal.CreateAnonymousClient();
+
+        var response = await client.PostFormAsync("/account/login", "/account/login", new() { ["UserName"] = "manager", ["Password"] = "Demo@12345" });
+
+        Assert.Equal("/projects", response.RedirectPath());
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), v => v.StartsWith("__Host-cs.auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_says_so_in_chinese_and_keeps_the_user_name()
+    {
+        var client = Portal.CreateAnonymousClient();
+
+        var response = await client.PostFormAsync("/account/login", "/account/login", new() { ["UserName"] = "staff", ["Password"] = "wrong-password" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.BodyAsync();
+        Assert.Contains("用户名或密码不正确", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"staff\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_failed_sign_ins_lock_the_account()
+    {
+        var client = Portal.CreateAnonymousClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostFormAsync("/account/login", "/account/login", new() { ["UserName"] = "resident", ["Password"] = "not-the-password" });
+        }
+
+        var response = await client.PostFormAsync("/account/login", "/account/login", new() { ["UserName"] = "resident", ["Password"] = "Demo@12345" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("账号已锁定", await response.BodyAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_resident_registers_with_a_community_and_is_signed_in_as_a_resident()
+    {
+        var client = Portal.CreateAnonymousClient();
+        var communityId = await Portal.WithDbAsync(db => db.Communities.Where(c => c.Name == "和平社区").Select(c => c.Id).SingleAsync());
+
+        var response = await client.PostFormAsync("/account/register", "/account/register", new()
+        {
+            ["UserName"] = "liu.ayi", ["DisplayName"] = "刘阿姨", ["CommunityId"] = communityId.ToString(),
+            ["Password"] = "long enough", ["ConfirmPassword"] = "long enough",
+        });
+
+        Assert.Equal("/", response.RedirectPath());
+        var user = await Portal.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "liu.ayi"));
+        Assert.Equal((communityId, "刘阿姨"), (user.CommunityId, user.DisplayName));
+        var roles = await Portal.WithDbAsync(db => db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync());
+        Assert.Equal([Roles.Resident], roles);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/password")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Registration_with_a_short_password_comes_back_filled_in_with_a_message()
+    {
+        var client = Portal.CreateAnonymousClient();
+
+        var response = await client.PostFormAsync("/account/register", "/account/register", new()
+        {
+            ["UserName"] = "wang.shifu", ["DisplayName"] = "王师傅", ["CommunityId"] = "", ["Password"] = "short", ["ConfirmPassword"] = "short",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.BodyAsync();
+        Assert.Contains("value=\"wang.shifu\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"王师傅\"", html, StringComparison.Ordinal);
+        Assert.Contains("密码长度须在 8 到 128 个字符之间", html, StringComparison.Ordinal);
+        Assert.Contains("请选择您所在的社区", html, StringComparison.Ordinal);
+        Assert.False(await Portal.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "wang.shifu")));
+    }
+
+    [Fact]
+    public async Task A_taken_user_name_is_refused_with_a_message()
+    {
+        var client = Portal.CreateAnonymousClient();
+
+        var response = await client.PostFormAsync("/account/register", "/account/register", new()
+        {
+            ["UserName"] = "staff", ["DisplayName"] = "冒名", ["CommunityId"] = "1", ["Password"] = "long enough", ["ConfirmPassword"] = "long enough",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("用户名“staff”已被使用", await response.BodyAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_return_url_to_another_site_is_ignored()
+    {
+        var client = Portal.CreateAnonymousClient();
+
+        var response = await client.PostFormAsync("/account/login", "/account/login",
+            new() { ["UserName"] = "resident", ["Password"] = "Demo@12345", ["ReturnUrl"] = "https://evil.example/phish" });
+
+        Assert.Equal("/", response.RedirectPath());
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var client = Portal.CreateAnonymousClient();
+        await client.PostFormAsync("/account/login", "/account/login", new() { ["UserName"] = "staff", ["Password"] = "Demo@12345" });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/projects")).StatusCode);
+
+        await client.PostFormAsync("/projects", "/account/logout", []);
+
+        Assert.StartsWith("/account/login", (await client.GetAsync("/projects")).RedirectPath(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_disabled_account_cannot_sign_in()
+    {
+        await Portal.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == "volunteer");
+            user.IsDisabled = true;
+            await db.SaveChangesAsync();
+        });
+        var client = Portal.CreateAnonymousClient();
+
+        var response = await client.PostFormAsync("/account/login", "/account/login", new() { ["UserName"] = "volunteer", ["Password"] = "Demo@12345" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("该账号已停用", await response.BodyAsync(), StringComparison.Ordinal);
+    }
+}

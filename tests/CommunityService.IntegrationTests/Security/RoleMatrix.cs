@@ -1,0 +1,91 @@
+namespace CommunityService.IntegrationTests.Security;
+
+/// <summary>
+/// Who may use what: every endpoint, its sample address, and the outcome for each role, in the order
+/// anonymous, resident, volunteer, staff, manager, admin. Outcomes: a status code; L = sent to sign in;
+/// D = access denied; A = allowed (a POST with an empty form gets past authorization: anything but L, D or 403).
+/// </summary>
+public static class RoleMatrix
+{
+    public static readonly string?[] Users = [null, "resident", "volunteer", "staff", "manager", "admin"];
+
+    public sealed record Row(string Method, string Route, string Sample, string Outcomes)
+    {
+        public string[] Expected => Outcomes.Split(' ');
+
+        public override string ToString() => $"{Method} {Sample}";
+    }
+
+    private const string Public = "200 200 200 200 200 200";
+    private const string SignedIn = "L 200 200 200 200 200";
+    private const string StaffPage = "L D D 200 200 D";
+    private const string AdminPage = "L D D D D 200";
+    private const string AnyonePost = "A A A A A A";
+    private const string SignedInPost = "L A A A A A";
+    private const string StaffPost = "L D D A A D";
+    private const string ManagerPost = "L D D D A D";
+    private const string AdminPost = "L D D D D A";
+
+    /// <summary>Routes the matrix does not list: the catch-all 404 (checked on its own).</summary>
+    public static readonly HashSet<string> Unlisted = ["/{*path:nonfile}"];
+
+    public static readonly Row[] Rows =
+    [
+        new("GET", "/", "/", Public),
+        new("GET", "/services", "/services", Public),
+        new("GET", "/culture", "/culture?c=en&returnUrl=%2Fnotices", "302 302 302 302 302 302"),
+        new("GET", "/notices", "/notices?q=%E6%9C%8D%E5%8A%A1", Public),
+        new("GET", "/notices/{id:int}", "/notices/1", Public),
+        new("ANY", "/error/{code:int?}", "/error/404", "404 404 404 404 404 404"),
+        new("ANY", "/health/live", "/health/live", Public),
+        new("ANY", "/health/ready", "/health/ready", Public),
+        new("GET", "/account/login", "/account/login", Public),
+        new("GET", "/account/register", "/account/register", Public),
+        new("GET", "/account/password", "/account/password", SignedIn),
+        new("GET", "/account/access-denied", "/account/access-denied", "403 403 403 403 403 403"),
+        new("GET", "/projects", "/projects?stage=Plan&page=1", StaffPage),
+        new("GET", "/projects/{id:int}", "/projects/1", StaffPage),
+        new("GET", "/projects/create", "/projects/create", StaffPage),
+        new("GET", "/projects/{id:int}/edit", "/projects/1/edit", StaffPage),
+        new("GET", "/projects/{projectId:int}/notices/create", "/projects/3/notices/create", StaffPage),
+        new("GET", "/projects/{projectId:int}/plan/edit", "/projects/4/plan/edit", StaffPage),
+        new("GET", "/projects/{projectId:int}/records/create", "/projects/2/records/create", StaffPage),
+        new("GET", "/projects/{projectId:int}/evaluations/create", "/projects/7/evaluations/create", StaffPage),
+        new("GET", "/admin/users", "/admin/users", AdminPage),
+        new("GET", "/admin/users/create", "/admin/users/create", AdminPage),
+        new("GET", "/admin/users/{id}/edit", "/admin/users/{staff}/edit", AdminPage),
+        new("GET", "/admin/communities", "/admin/communities", AdminPage),
+        new("GET", "/admin/communities/create", "/admin/communities/create", AdminPage),
+        new("GET", "/admin/communities/{id:int}/edit", "/admin/communities/1/edit", AdminPage),
+        new("GET", "/admin/service-types", "/admin/service-types", AdminPage),
+        new("GET", "/admin/service-types/create", "/admin/service-types/create", AdminPage),
+        new("GET", "/admin/service-types/{id:int}/edit", "/admin/service-types/1/edit", AdminPage),
+
+        new("POST", "/account/login", "/account/login", AnyonePost),
+        new("POST", "/account/register", "/account/register", AnyonePost),
+        new("POST", "/account/password", "/account/password", SignedInPost),
+        new("POST", "/projects/create", "/projects/create", StaffPost),
+        new("POST", "/projects/{id:int}/edit", "/projects/1/edit", StaffPost),
+        new("POST", "/projects/{id:int}/needs", "/projects/6/needs", StaffPost),
+        new("POST", "/projects/{id:int}/advance", "/projects/6/advance", StaffPost),
+        new("POST", "/projects/{id:int}/decide", "/projects/5/decide", ManagerPost),
+        new("POST", "/projects/{id:int}/cancel", "/projects/5/cancel", ManagerPost),
+        new("POST", "/projects/{projectId:int}/notices/create", "/projects/3/notices/create", StaffPost),
+        new("POST", "/notices/{id:int}/publish", "/notices/1/publish", StaffPost),
+        new("POST", "/projects/{projectId:int}/plan/edit", "/projects/4/plan/edit", StaffPost),
+        new("POST", "/projects/{projectId:int}/plan/submit", "/projects/4/plan/submit", StaffPost),
+        new("POST", "/projects/{projectId:int}/plan/review", "/projects/12/plan/review", ManagerPost),
+        new("POST", "/projects/{projectId:int}/records/create", "/projects/2/records/create", StaffPost),
+        new("POST", "/projects/{projectId:int}/evaluations/create", "/projects/7/evaluations/create", StaffPost),
+        new("POST", "/evaluations/{id:int}/submit", "/evaluations/1/submit", StaffPost),
+        new("POST", "/evaluations/{id:int}/review", "/evaluations/1/review", ManagerPost),
+        new("POST", "/admin/users/create", "/admin/users/create", AdminPost),
+        new("POST", "/admin/users/{id}/edit", "/admin/users/{staff}/edit", AdminPost),
+        new("POST", "/admin/communities/create", "/admin/communities/create", AdminPost),
+        new("POST", "/admin/communities/{id:int}/edit", "/admin/communities/1/edit", AdminPost),
+        new("POST", "/admin/service-types/create", "/admin/service-types/create", AdminPost),
+        new("POST", "/admin/service-types/{id:int}/edit", "/admin/service-types/1/edit", AdminPost),
+        // Last: it ends the session of the client that posts it.
+        new("POST", "/account/logout", "/account/logout", SignedInPost),
+    ];
+}

@@ -1,0 +1,94 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Decisions;
+using CommunityService.Data.Evaluations;
+using CommunityService.Data.Identity;
+using CommunityService.Data.Plans;
+using CommunityService.Data.Projects;
+using CommunityService.Data.Publicity;
+using CommunityService.Web.Features.Projects;
+
+namespace CommunityService.UnitTests.Localization;
+
+public partial class StringTableTests
+{
+    private static readonly Dictionary<string, Dictionary<string, string>> Tables = new[] { "zh-CN", "en" }
+        .ToDictionary(c => c, c => Read(RepositoryFiles.Path("src", "CommunityService.Web", "Resources", $"SharedResource.{c}.resx")));
+
+    public static TheoryData<string> Cultures => new(Tables.Keys);
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Every_literal_key_in_code_and_views_has_an_entry(string culture)
+    {
+        var missing = LiteralKeys().Where(k => !Tables[culture].ContainsKey(k)).ToList();
+
+        Assert.True(missing.Count == 0, $"{culture} lacks: " + string.Join(" | ", missing));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Every_enum_value_shown_in_the_ui_has_an_entry(string culture)
+    {
+        Type[] enums = [typeof(ServiceCategory), typeof(TargetGroup), typeof(FeeTier), typeof(DeliveryMode), typeof(ProjectStage),
+            typeof(DecisionOutcome), typeof(PlanStatus), typeof(ReportStatus), typeof(NoticeStatus), typeof(EvaluationTiming)];
+        var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
+            .Concat(Roles.All.Select(r => $"Role.{r}"))
+            .Concat(Enum.GetNames<ServiceCategory>().Select(n => $"ServiceCategory.{n}.Description"));
+
+        var missing = keys.Where(k => !Tables[culture].ContainsKey(k)).ToList();
+
+        Assert.True(missing.Count == 0, $"{culture} lacks: " + string.Join(" | ", missing));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Every_rule_message_of_the_domain_has_an_entry(string culture)
+    {
+        var messages = new[] { typeof(GateMessages), typeof(ServicePlan), typeof(EvaluationReport), typeof(ProjectsController) }
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).EndsWith('.'))
+            .Select(f => (string)f.GetRawConstantValue()!);
+
+        var missing = messages.Where(m => !Tables[culture].ContainsKey(m)).ToList();
+
+        Assert.True(missing.Count == 0, $"{culture} lacks: " + string.Join(" | ", missing));
+    }
+
+    [Fact]
+    public void Both_languages_have_the_same_keys_and_no_empty_text()
+    {
+        Assert.Equal(Tables["zh-CN"].Keys.Order(), Tables["en"].Keys.Order());
+        Assert.DoesNotContain(Tables.Values.SelectMany(t => t), e => string.IsNullOrWhiteSpace(e.Value));
+    }
+
+    [Fact]
+    public void The_chinese_table_is_actually_chinese()
+    {
+        var untranslated = Tables["zh-CN"].Where(e => !HanCharacter().IsMatch(e.Value)).Select(e => e.Key).ToList();
+
+        Assert.True(untranslated.Count == 0, "Not translated: " + string.Join(" | ", untranslated));
+    }
+
+    private static IEnumerable<string> LiteralKeys()
+    {
+        var web = RepositoryFiles.Path("src", "CommunityService.Web");
+        return Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LocalizerLiteral().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
+            .Distinct();
+    }
+
+    private static Dictionary<string, string> Read(string path) =>
+        XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+    [GeneratedRegex("""\b[Ll](?:ocalizer)?\["((?:[^"\\]|\\.)*)"[,\]]""")]
+    private static partial Regex LocalizerLiteral();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex HanCharacter();
+}

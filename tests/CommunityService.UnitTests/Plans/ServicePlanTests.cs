@@ -1,0 +1,92 @@
+using CommunityService.Data.Evaluations;
+using CommunityService.Data.Plans;
+using CommunityService.Data.Projects;
+using static CommunityService.UnitTests.Projects.ProjectBuilder;
+
+namespace CommunityService.UnitTests.Plans;
+
+public class ServicePlanTests
+{
+    [Fact]
+    public void An_empty_plan_cannot_be_submitted_and_says_what_is_missing()
+    {
+        var plan = new ServicePlan { StartDate = new DateOnly(2026, 5, 1), EndDate = new DateOnly(2026, 4, 1) };
+
+        var check = plan.Submit(Now);
+
+        Assert.Equal([ServicePlan.NeedsPurpose, ServicePlan.NeedsObjective, ServicePlan.NeedsPlace, ServicePlan.EndBeforeStart], check.Missing);
+        Assert.Equal(PlanStatus.Draft, plan.Status);
+    }
+
+    [Fact]
+    public void An_objective_without_a_target_does_not_count()
+    {
+        var plan = CompletePlan();
+        plan.Objectives[0].TargetValue = 0;
+
+        Assert.Equal([ServicePlan.NeedsObjective], plan.Submit(Now).Missing);
+    }
+
+    [Fact]
+    public void A_complete_plan_is_submitted_then_approved()
+    {
+        var plan = CompletePlan();
+
+        Pass(plan.Submit(Now));
+        Assert.Equal(PlanStatus.Submitted, plan.Status);
+        Assert.False(plan.IsEditable);
+
+        Pass(plan.Approve(Manager, "同意", Now));
+        Assert.Equal((PlanStatus.Approved, Manager, "同意"), (plan.Status, plan.ReviewedById, plan.ReviewComment));
+    }
+
+    [Fact]
+    public void A_returned_plan_can_be_edited_and_submitted_again()
+    {
+        var plan = CompletePlan();
+        Pass(plan.Submit(Now));
+
+        Pass(plan.ReturnForRevision(Manager, "请补充目标", Now));
+        Assert.True(plan.IsEditable);
+        Pass(plan.Submit(Now));
+        Assert.Equal(PlanStatus.Submitted, plan.Status);
+    }
+
+    [Fact]
+    public void Returning_a_plan_needs_a_comment()
+    {
+        var plan = CompletePlan();
+        Pass(plan.Submit(Now));
+
+        Assert.Equal([GateMessages.ReasonRequired], plan.ReturnForRevision(Manager, "", Now).Missing);
+        Assert.Equal(PlanStatus.Submitted, plan.Status);
+    }
+
+    [Fact]
+    public void Only_a_submitted_plan_can_be_reviewed_and_an_approved_plan_is_frozen()
+    {
+        var plan = CompletePlan();
+        Assert.Equal([ServicePlan.NotSubmitted], plan.Approve(Manager, "", Now).Missing);
+
+        Pass(plan.Submit(Now));
+        Pass(plan.Approve(Manager, "", Now));
+
+        Assert.Equal([ServicePlan.NotEditable], plan.Submit(Now).Missing);
+        Assert.Equal([ServicePlan.NotSubmitted], plan.ReturnForRevision(Manager, "改", Now).Missing);
+    }
+
+    [Fact]
+    public void An_evaluation_needs_a_summary_and_follows_the_same_review_cycle()
+    {
+        var report = new EvaluationReport { Timing = EvaluationTiming.Final };
+        Assert.Equal([EvaluationReport.NeedsSummary], report.Submit(Now).Missing);
+
+        report.Summary = "目标达成";
+        Pass(report.Submit(Now));
+        Pass(report.ReturnForRevision(Manager, "补充数据", Now));
+        Assert.True(report.IsEditable);
+        Pass(report.Submit(Now));
+        Pass(report.Approve(Manager, "", Now));
+        Assert.Equal([EvaluationReport.NotEditable], report.Submit(Now).Missing);
+    }
+}
