@@ -22,6 +22,13 @@ public static class FormExtensions
         return controller.View(viewName, model);
     }
 
+    /// <summary>A one-button action that cannot be done: the reason in words, a 400, and the way back.</summary>
+    public static ViewResult Refuse(this Controller controller, string message, string backUrl)
+    {
+        controller.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return controller.View("_Refused", new Refusal(message, backUrl));
+    }
+
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user.");
 }

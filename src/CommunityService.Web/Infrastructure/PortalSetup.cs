@@ -43,7 +43,8 @@ public static class PortalSetup
             })
             .AddEntityFrameworkStores<CommunityServiceDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
@@ -123,11 +124,25 @@ public static class PortalSetup
         }).AllowAnonymous();
     }
 
-    /// <summary>Roles always; demo data in Development or with --seed-demo (never in Production).</summary>
+    /// <summary>
+    /// Roles always; demo data in Development or with --seed-demo (never in Production);
+    /// <c>--create-admin NAME</c> makes the first administrator (password from COMMUNITYSERVICE_ADMIN_PASSWORD) and exits.
+    /// Returns true when the process should exit instead of serving.
+    /// </summary>
     public static async Task<bool> SeedIfAskedAsync(this WebApplication app, string[] args)
     {
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().SeedAsync();
+        var createAdmin = Array.IndexOf(args, "--create-admin");
+        if (createAdmin >= 0)
+        {
+            var name = createAdmin + 1 < args.Length ? args[createAdmin + 1] : "";
+            var password = Environment.GetEnvironmentVariable("COMMUNITYSERVICE_ADMIN_PASSWORD") ?? "";
+            var result = await scope.ServiceProvider.GetRequiredService<RoleSeeder>().CreateAdminAsync(name, password);
+            app.Logger.LogInformation("--create-admin {Name}: {Result}", name, result);
+            Environment.ExitCode = result == "created" ? 0 : 1;
+            return true;
+        }
         var asked = args.Contains("--seed-demo");
         var seedOnly = args.Contains("--seed-only");
         if (asked || app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:Seed"))

@@ -2,6 +2,7 @@ using System.Net;
 using CommunityService.Data.Identity;
 using CommunityService.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityService.IntegrationTests.Security;
 
@@ -152,5 +153,28 @@ public class AccountTests(PortalFactory portal) : PortalTest(portal)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("该账号已停用", await response.BodyAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_first_administrator_is_created_from_the_command_line_and_can_sign_in()
+    {
+        using var scope = Portal.Services.CreateScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<Web.Features.Demo.RoleSeeder>();
+
+        Assert.Equal("created", await seeder.CreateAdminAsync("zhuren", "a long passphrase"));
+        Assert.Equal("a user with this name already exists", await seeder.CreateAdminAsync("zhuren", "a long passphrase"));
+        Assert.NotEqual("created", await seeder.CreateAdminAsync("weak", "short"));
+
+        var client = Portal.CreateAnonymousClient();
+        var response = await client.PostFormAsync("/account/login", "/account/login", new() { ["UserName"] = "zhuren", ["Password"] = "a long passphrase" });
+        Assert.Equal("/admin/users", response.RedirectPath());
+    }
+
+    [Fact]
+    public async Task The_navigation_greets_the_person_by_name()
+    {
+        var html = await (await Portal.ClientForAsync("staff")).GetStringAsync("/projects");
+
+        Assert.Contains("李社工", html, StringComparison.Ordinal);
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CommunityService.Web.Features.Demo;
 
-/// <summary>The five roles exist in every environment.</summary>
-public sealed class RoleSeeder(RoleManager<IdentityRole> roles)
+/// <summary>The five roles exist in every environment; the first administrator is made from the command line.</summary>
+public sealed class RoleSeeder(RoleManager<IdentityRole> roles, UserManager<ApplicationUser> users, TimeProvider clock)
 {
     public async Task SeedAsync()
     {
@@ -15,5 +15,26 @@ public sealed class RoleSeeder(RoleManager<IdentityRole> roles)
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+    }
+
+    /// <summary>Creates an administrator account, or says why not ("created" when it worked).</summary>
+    public async Task<string> CreateAdminAsync(string userName, string password)
+    {
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            return "usage: --create-admin NAME, with the password in COMMUNITYSERVICE_ADMIN_PASSWORD";
+        }
+        if (await users.FindByNameAsync(userName) is not null)
+        {
+            return "a user with this name already exists";
+        }
+        var user = new ApplicationUser { UserName = userName, DisplayName = userName, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return string.Join("; ", created.Errors.Select(e => e.Description));
+        }
+        await users.AddToRoleAsync(user, Roles.Admin);
+        return "created";
     }
 }

@@ -74,7 +74,7 @@ public sealed class EvaluationsController(CommunityServiceDbContext db, TimeProv
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
-            return Refuse(ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).First(), report.ProjectId);
+            return this.Refuse(ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).First(), $"/projects/{report.ProjectId}#evaluation");
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var managerId = User.UserId();
@@ -97,17 +97,11 @@ public sealed class EvaluationsController(CommunityServiceDbContext db, TimeProv
     {
         if (!check.IsPassed)
         {
-            return Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), projectId);
+            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), $"/projects/{projectId}#evaluation");
         }
         await db.SaveChangesAsync(ct);
         TempData["Message"] = done;
         return Redirect($"/projects/{projectId}#evaluation");
-    }
-
-    private ViewResult Refuse(string message, int projectId)
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("_Refused", new Refusal(message, $"/projects/{projectId}#evaluation"));
     }
 }
 

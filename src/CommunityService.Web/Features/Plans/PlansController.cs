@@ -130,7 +130,7 @@ public sealed class PlansController(CommunityServiceDbContext db, TimeProvider c
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
-            return BadRequestWith(ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).First(), projectId);
+            return this.Refuse(ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).First(), $"/projects/{projectId}#plan");
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var check = form.Outcome == ReviewOutcome.Approve
@@ -148,16 +148,10 @@ public sealed class PlansController(CommunityServiceDbContext db, TimeProvider c
     {
         if (!check.IsPassed)
         {
-            return BadRequestWith(string.Join(" ", check.Missing.Select(m => l[m].Value)), projectId);
+            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), $"/projects/{projectId}#plan");
         }
         await db.SaveChangesAsync(ct);
         TempData["Message"] = done;
         return Redirect($"/projects/{projectId}#plan");
-    }
-
-    private ViewResult BadRequestWith(string message, int projectId)
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("_Refused", new Refusal(message, $"/projects/{projectId}#plan"));
     }
 }

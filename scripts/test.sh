@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: the client-library check against npm, then unit, integration and browser tests.
+# On a fresh Debian machine it installs what the tests need (Chromium, CJK fonts, Node.js) from apt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium chromium-driver)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh-cn | grep -q . || need+=(fonts-noto-cjk fontconfig)
+if [ ${#need[@]} -gt 0 ]; then
+    echo "Installing from apt: ${need[*]}"
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; exit 1; }
+
+bash scripts/verify-client-libs.sh
+
+log=$(mktemp)
+status=0
+dotnet test CommunityService.sln -c Release --nologo 2>&1 | tee "$log" || status=$?
+# One closing line for the whole run, summed over the test assemblies.
+grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
+    | awk '{f+=$1; p+=$2; s+=$3} END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}'
+rm -f "$log"
+exit $status
