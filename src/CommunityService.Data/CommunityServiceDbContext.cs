@@ -8,6 +8,7 @@ using CommunityService.Data.Needs;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
+using CommunityService.Data.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,14 @@ public class CommunityServiceDbContext(DbContextOptions<CommunityServiceDbContex
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
     public DbSet<EvaluationReport> Evaluations => Set<EvaluationReport>();
+    public DbSet<CommunityProfile> CommunityProfiles => Set<CommunityProfile>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<QuestionOption> QuestionOptions => Set<QuestionOption>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<FieldNote> FieldNotes => Set<FieldNote>();
+    public DbSet<NeedEvidence> NeedEvidence => Set<NeedEvidence>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -98,6 +98,129 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.ToTable("Communities");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Communities.CommunityProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChildrenInNeed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("ElderlyLivingAlone")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Facilities")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Geography")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LowIncomeHouseholds")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Organizations")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("PeopleWithDisabilities")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Residents18To59")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Residents60To79")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Residents80AndOver")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResidentsUnder18")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("VolunteerBase")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "VersionNumber")
+                        .IsUnique();
+
+                    b.ToTable("CommunityProfiles");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Communities.ProfileVenue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("ProfileVenue");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Communities.StreetOffice", b =>
                 {
                     b.Property<int>("Id")
@@ -376,6 +499,39 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Needs.NeedEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("FieldNoteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldNoteId");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("NeedEvidence");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Needs.NeedFinding", b =>
                 {
                     b.Property<int>("Id")
@@ -383,6 +539,10 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<int>("CommunityId")
                         .HasColumnType("int");
@@ -395,10 +555,29 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ResidentsConcerned")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ServiceTypeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SetAsideReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("SurveyId")
+                        .HasColumnType("int");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -413,7 +592,27 @@ namespace CommunityService.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CommunityId");
 
+                    b.HasIndex("ServiceTypeId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.HasIndex("Status", "Priority");
+
                     b.ToTable("Needs");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Needs.NeedTargetGroup", b =>
+                {
+                    b.Property<int>("NeedId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("NeedId", "Group");
+
+                    b.ToTable("NeedTargetGroup");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Plans.PlanObjective", b =>
@@ -694,6 +893,298 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.ToTable("Notices");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Surveys.FieldNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("When")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Where")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("FieldNotes");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.QuestionOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("QuestionOptions");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllowAnonymous")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("PreviousVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("UsesInterview")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("UsesObservation")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("UsesQuestionnaire")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreviousVersionId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<int?>("OptionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("QuestionId", "OptionId");
+
+                    b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllowOther")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ConditionOptionId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ConditionQuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConditionOptionId");
+
+                    b.HasIndex("ConditionQuestionId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("SurveyQuestions");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EnteredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RespondentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RespondentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("SurveyId", "RespondentId")
+                        .IsUnique()
+                        .HasFilter("[RespondentId] IS NOT NULL");
+
+                    b.ToTable("SurveyResponses");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -861,6 +1352,21 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.ToTable("ProjectNeeds");
                 });
 
+            modelBuilder.Entity("SurveyCommunities", b =>
+                {
+                    b.Property<int>("CommunitiesId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("int");
+
+                    b.HasKey("CommunitiesId", "SurveyId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("SurveyCommunities");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Communities.Community", b =>
                 {
                     b.HasOne("CommunityService.Data.Communities.StreetOffice", "StreetOffice")
@@ -870,6 +1376,26 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("StreetOffice");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Communities.CommunityProfile", b =>
+                {
+                    b.HasOne("CommunityService.Data.Communities.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Communities.ProfileVenue", b =>
+                {
+                    b.HasOne("CommunityService.Data.Communities.CommunityProfile", null)
+                        .WithMany("Venues")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunityService.Data.Decisions.ProjectDecision", b =>
@@ -911,6 +1437,25 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.Navigation("Community");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Needs.NeedEvidence", b =>
+                {
+                    b.HasOne("CommunityService.Data.Surveys.FieldNote", null)
+                        .WithMany()
+                        .HasForeignKey("FieldNoteId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommunityService.Data.Needs.NeedFinding", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommunityService.Data.Surveys.SurveyQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
             modelBuilder.Entity("CommunityService.Data.Needs.NeedFinding", b =>
                 {
                     b.HasOne("CommunityService.Data.Communities.Community", "Community")
@@ -919,7 +1464,28 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CommunityService.Data.Catalog.ServiceType", "ServiceType")
+                        .WithMany()
+                        .HasForeignKey("ServiceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.Navigation("Community");
+
+                    b.Navigation("ServiceType");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Needs.NeedTargetGroup", b =>
+                {
+                    b.HasOne("CommunityService.Data.Needs.NeedFinding", null)
+                        .WithMany("TargetGroups")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunityService.Data.Plans.PlanObjective", b =>
@@ -990,6 +1556,100 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Surveys.FieldNote", b =>
+                {
+                    b.HasOne("CommunityService.Data.Communities.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.QuestionOption", b =>
+                {
+                    b.HasOne("CommunityService.Data.Surveys.SurveyQuestion", null)
+                        .WithMany("Options")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.Survey", b =>
+                {
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousVersionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("CommunityService.Data.Surveys.QuestionOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommunityService.Data.Surveys.SurveyQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("CommunityService.Data.Surveys.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyQuestion", b =>
+                {
+                    b.HasOne("CommunityService.Data.Surveys.QuestionOption", "ConditionOption")
+                        .WithMany()
+                        .HasForeignKey("ConditionOptionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommunityService.Data.Surveys.SurveyQuestion", "ConditionQuestion")
+                        .WithMany()
+                        .HasForeignKey("ConditionQuestionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ConditionOption");
+
+                    b.Navigation("ConditionQuestion");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("CommunityService.Data.Communities.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CommunityService.Data.Surveys.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1056,9 +1716,36 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SurveyCommunities", b =>
+                {
+                    b.HasOne("CommunityService.Data.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunitiesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Communities.CommunityProfile", b =>
+                {
+                    b.Navigation("Venues");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Communities.StreetOffice", b =>
                 {
                     b.Navigation("Communities");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Needs.NeedFinding", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("TargetGroups");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Plans.ServicePlan", b =>
@@ -1081,6 +1768,21 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.Navigation("StageHistory");
 
                     b.Navigation("TargetGroups");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.Survey", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyQuestion", b =>
+                {
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

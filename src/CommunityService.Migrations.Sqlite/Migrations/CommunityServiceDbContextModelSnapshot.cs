@@ -89,6 +89,125 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.ToTable("Communities");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Communities.CommunityProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildrenInNeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ElderlyLivingAlone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facilities")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Geography")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowIncomeHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organizations")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeopleWithDisabilities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Residents18To59")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Residents60To79")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Residents80AndOver")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentsUnder18")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VolunteerBase")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "VersionNumber")
+                        .IsUnique();
+
+                    b.ToTable("CommunityProfiles");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Communities.ProfileVenue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("ProfileVenue");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Communities.StreetOffice", b =>
                 {
                     b.Property<int>("Id")
@@ -358,11 +477,46 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Needs.NeedEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FieldNoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldNoteId");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("NeedEvidence");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Needs.NeedFinding", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CommunityId")
                         .HasColumnType("INTEGER");
@@ -375,10 +529,29 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentsConcerned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ServiceTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetAsideReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SurveyId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -393,7 +566,27 @@ namespace CommunityService.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CommunityId");
 
+                    b.HasIndex("ServiceTypeId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.HasIndex("Status", "Priority");
+
                     b.ToTable("Needs");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Needs.NeedTargetGroup", b =>
+                {
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NeedId", "Group");
+
+                    b.ToTable("NeedTargetGroup");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Plans.PlanObjective", b =>
@@ -664,6 +857,285 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.ToTable("Notices");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Surveys.FieldNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("When")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Where")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("FieldNotes");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.QuestionOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("QuestionOptions");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowAnonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreviousVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UsesInterview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UsesObservation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UsesQuestionnaire")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreviousVersionId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("QuestionId", "OptionId");
+
+                    b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConditionOptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConditionQuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConditionOptionId");
+
+                    b.HasIndex("ConditionQuestionId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("SurveyQuestions");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("SurveyId", "RespondentId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyResponses");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -824,6 +1296,21 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.ToTable("ProjectNeeds");
                 });
 
+            modelBuilder.Entity("SurveyCommunities", b =>
+                {
+                    b.Property<int>("CommunitiesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommunitiesId", "SurveyId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("SurveyCommunities");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Communities.Community", b =>
                 {
                     b.HasOne("CommunityService.Data.Communities.StreetOffice", "StreetOffice")
@@ -833,6 +1320,26 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("StreetOffice");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Communities.CommunityProfile", b =>
+                {
+                    b.HasOne("CommunityService.Data.Communities.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Communities.ProfileVenue", b =>
+                {
+                    b.HasOne("CommunityService.Data.Communities.CommunityProfile", null)
+                        .WithMany("Venues")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunityService.Data.Decisions.ProjectDecision", b =>
@@ -874,6 +1381,25 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.Navigation("Community");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Needs.NeedEvidence", b =>
+                {
+                    b.HasOne("CommunityService.Data.Surveys.FieldNote", null)
+                        .WithMany()
+                        .HasForeignKey("FieldNoteId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommunityService.Data.Needs.NeedFinding", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommunityService.Data.Surveys.SurveyQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
             modelBuilder.Entity("CommunityService.Data.Needs.NeedFinding", b =>
                 {
                     b.HasOne("CommunityService.Data.Communities.Community", "Community")
@@ -882,7 +1408,28 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CommunityService.Data.Catalog.ServiceType", "ServiceType")
+                        .WithMany()
+                        .HasForeignKey("ServiceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.Navigation("Community");
+
+                    b.Navigation("ServiceType");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Needs.NeedTargetGroup", b =>
+                {
+                    b.HasOne("CommunityService.Data.Needs.NeedFinding", null)
+                        .WithMany("TargetGroups")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunityService.Data.Plans.PlanObjective", b =>
@@ -953,6 +1500,100 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Surveys.FieldNote", b =>
+                {
+                    b.HasOne("CommunityService.Data.Communities.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.QuestionOption", b =>
+                {
+                    b.HasOne("CommunityService.Data.Surveys.SurveyQuestion", null)
+                        .WithMany("Options")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.Survey", b =>
+                {
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousVersionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("CommunityService.Data.Surveys.QuestionOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommunityService.Data.Surveys.SurveyQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("CommunityService.Data.Surveys.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyQuestion", b =>
+                {
+                    b.HasOne("CommunityService.Data.Surveys.QuestionOption", "ConditionOption")
+                        .WithMany()
+                        .HasForeignKey("ConditionOptionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommunityService.Data.Surveys.SurveyQuestion", "ConditionQuestion")
+                        .WithMany()
+                        .HasForeignKey("ConditionQuestionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ConditionOption");
+
+                    b.Navigation("ConditionQuestion");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("CommunityService.Data.Communities.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CommunityService.Data.Surveys.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1019,9 +1660,36 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SurveyCommunities", b =>
+                {
+                    b.HasOne("CommunityService.Data.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunitiesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Communities.CommunityProfile", b =>
+                {
+                    b.Navigation("Venues");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Communities.StreetOffice", b =>
                 {
                     b.Navigation("Communities");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Needs.NeedFinding", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("TargetGroups");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Plans.ServicePlan", b =>
@@ -1044,6 +1712,21 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.Navigation("StageHistory");
 
                     b.Navigation("TargetGroups");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.Survey", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyQuestion", b =>
+                {
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,230 @@
+using CommunityService.Data.Communities;
+using CommunityService.Data.Projects;
+
+namespace CommunityService.Data.Surveys;
+
+public enum SurveyStatus
+{
+    Draft,
+    Open,
+    Closed,
+}
+
+/// <summary>
+/// 社区调查: a survey of one or more communities by questionnaire, interview and/or observation.
+/// Its questions are fixed in shape once answers exist: adding is fine, but removing a question or
+/// changing its type needs a new version of the survey.
+/// </summary>
+public class Survey : IVersioned
+{
+    public const int TitleMaxLength = 100;
+    public const int PurposeMaxLength = 2000;
+
+    public const string NeedsQuestion = "A questionnaire needs at least one question before it opens.";
+    public const string NeedsMethod = "Choose at least one survey method.";
+    public const string NeedsCommunity = "Choose at least one community.";
+    public const string OnlyDraftOpens = "Only a draft survey can be opened.";
+    public const string OnlyOpenCloses = "Only an open survey can be closed.";
+    public const string HasResponses = "The survey has answers: removing a question or changing its type needs a new version of the survey.";
+    public const string ConditionMustComeEarlier = "A condition can only refer to an earlier single- or multiple-choice question.";
+    public const string ClosedSurvey = "The survey is closed and cannot be changed.";
+
+    public int Id { get; set; }
+    public string Title { get; set; } = "";
+    public string Purpose { get; set; } = "";
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+    public bool UsesQuestionnaire { get; set; } = true;
+    public bool UsesInterview { get; set; }
+    public bool UsesObservation { get; set; }
+    public bool AllowAnonymous { get; set; }
+    public SurveyStatus Status { get; private set; } = SurveyStatus.Draft;
+    public int? PreviousVersionId { get; set; }
+    public int VersionNumber { get; set; } = 1;
+    public string CreatedById { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public int Version { get; set; }
+
+    public List<Community> Communities { get; set; } = [];
+    public List<SurveyQuestion> Questions { get; set; } = [];
+
+    public bool IsAcceptingAnswers => Status == SurveyStatus.Open;
+
+    public GateCheck Open()
+    {
+        var missing = new List<string>();
+        if (Status != SurveyStatus.Draft)
+        {
+            missing.Add(OnlyDraftOpens);
+        }
+        if (!UsesQuestionnaire && !UsesInterview && !UsesObservation)
+        {
+            missing.Add(NeedsMethod);
+        }
+        if (Communities.Count == 0)
+        {
+            missing.Add(NeedsCommunity);
+        }
+        if (UsesQuestionnaire && Questions.Count == 0)
+        {
+            missing.Add(NeedsQuestion);
+        }
+        if (missing.Count == 0)
+        {
+            Status = SurveyStatus.Open;
+        }
+        return new GateCheck(missing);
+    }
+
+    public GateCheck Close()
+    {
+        if (Status != SurveyStatus.Open)
+        {
+            return GateCheck.Fail(OnlyOpenCloses);
+        }
+        Status = SurveyStatus.Closed;
+        return GateCheck.Passed;
+    }
+
+    /// <summary>Adds a question at the end; allowed until the survey closes, answers or not.</summary>
+    public GateCheck AddQuestion(SurveyQuestion question)
+    {
+        if (Status == SurveyStatus.Closed)
+        {
+            return GateCheck.Fail(ClosedSurvey);
+        }
+        var condition = CheckCondition(question, Questions.Count);
+        if (!condition.IsPassed)
+        {
+            return condition;
+        }
+        question.Order = Questions.Count == 0 ? 1 : Questions.Max(q => q.Order) + 1;
+        Questions.Add(question);
+        return GateCheck.Passed;
+    }
+
+    /// <summary>Changes a question; its type may change only while nobody has answered.</summary>
+    public GateCheck ChangeQuestion(SurveyQuestion question, QuestionType newType, bool hasResponses)
+    {
+        if (Status == SurveyStatus.Closed)
+        {
+            return GateCheck.Fail(ClosedSurvey);
+        }
+        if (hasResponses && newType != question.Type)
+        {
+            return GateCheck.Fail(HasResponses);
+        }
+        question.Type = newType;
+        return CheckCondition(question, Ordered.IndexOf(question));
+    }
+
+    public GateCheck RemoveQuestion(SurveyQuestion question, bool hasResponses)
+    {
+        if (Status == SurveyStatus.Closed)
+        {
+            return GateCheck.Fail(ClosedSurvey);
+        }
+        if (hasResponses)
+        {
+            return GateCheck.Fail(HasResponses);
+        }
+        Questions.Remove(question);
+        foreach (var dependent in Questions.Where(q => q.ConditionQuestionId == question.Id && question.Id != 0))
+        {
+            dependent.ConditionQuestionId = null;
+            dependent.ConditionOptionId = null;
+        }
+        Renumber();
+        return GateCheck.Passed;
+    }
+
+    /// <summary>Moves a question up or down one place; a move that breaks a condition's order is refused.</summary>
+    public GateCheck MoveQuestion(SurveyQuestion question, int offset)
+    {
+        var ordered = Ordered;
+        var from = ordered.IndexOf(question);
+        var to = from + offset;
+        if (from < 0 || to < 0 || to >= ordered.Count)
+        {
+            return GateCheck.Passed;
+        }
+        ordered.RemoveAt(from);
+        ordered.Insert(to, question);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (!CheckCondition(ordered[i], i, ordered).IsPassed)
+            {
+                return GateCheck.Fail(ConditionMustComeEarlier);
+            }
+        }
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Order = i + 1;
+        }
+        return GateCheck.Passed;
+    }
+
+    /// <summary>A copy of the survey as a new draft version, for changes that would break existing answers.</summary>
+    public Survey NewVersion(string userId, DateTime now)
+    {
+        var copy = new Survey
+        {
+            Title = Title, Purpose = Purpose, StartDate = StartDate, EndDate = EndDate, UsesQuestionnaire = UsesQuestionnaire,
+            UsesInterview = UsesInterview, UsesObservation = UsesObservation, AllowAnonymous = AllowAnonymous,
+            PreviousVersionId = Id, VersionNumber = VersionNumber + 1, CreatedById = userId, CreatedAt = now,
+            Communities = [.. Communities],
+        };
+        var map = new Dictionary<SurveyQuestion, SurveyQuestion>();
+        var optionMap = new Dictionary<QuestionOption, QuestionOption>();
+        foreach (var q in Ordered)
+        {
+            var clone = new SurveyQuestion
+            {
+                Order = q.Order, Type = q.Type, Text = q.Text, Required = q.Required, AllowOther = q.AllowOther,
+                Options = q.Options.OrderBy(o => o.Order).Select(o => new QuestionOption { Order = o.Order, Text = o.Text }).ToList(),
+            };
+            foreach (var (o, c) in q.Options.OrderBy(o => o.Order).Zip(clone.Options))
+            {
+                optionMap[o] = c;
+            }
+            map[q] = clone;
+            copy.Questions.Add(clone);
+        }
+        foreach (var q in Ordered.Where(q => q.ConditionQuestionId is not null))
+        {
+            var source = Questions.FirstOrDefault(x => x.Id == q.ConditionQuestionId);
+            var option = source?.Options.FirstOrDefault(o => o.Id == q.ConditionOptionId);
+            if (source is not null && option is not null)
+            {
+                map[q].ConditionQuestion = map[source];
+                map[q].ConditionOption = optionMap[option];
+            }
+        }
+        return copy;
+    }
+
+    public List<SurveyQuestion> Ordered => [.. Questions.OrderBy(q => q.Order).ThenBy(q => q.Id)];
+
+    private GateCheck CheckCondition(SurveyQuestion question, int position, List<SurveyQuestion>? ordered = null)
+    {
+        if (question.ConditionQuestionId is null && question.ConditionQuestion is null)
+        {
+            return GateCheck.Passed;
+        }
+        ordered ??= Ordered;
+        var earlier = ordered.Take(Math.Max(0, position)).ToList();
+        var source = earlier.FirstOrDefault(q => q == question.ConditionQuestion || (q.Id != 0 && q.Id == question.ConditionQuestionId));
+        return source is { Type: QuestionType.SingleChoice or QuestionType.MultipleChoice }
+            ? GateCheck.Passed
+            : GateCheck.Fail(ConditionMustComeEarlier);
+    }
+
+    private void Renumber()
+    {
+        var i = 1;
+        foreach (var q in Ordered)
+        {
+            q.Order = i++;
+        }
+    }
+}
