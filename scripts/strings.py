@@ -49,7 +49,7 @@ def used_keys():
             for name in files:
                 if name.endswith((".cs", ".cshtml")):
                     text = open(os.path.join(dirpath, name), encoding="utf-8").read()
-                    keys.update(m.encode().decode("unicode_escape") for m in LITERAL.findall(text))
+                    keys.update(re.sub(r"\\(.)", r"\1", m) for m in LITERAL.findall(text))
     return keys
 
 

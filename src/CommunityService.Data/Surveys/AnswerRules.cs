@@ -113,7 +113,7 @@ public static class AnswerRules
             case QuestionType.Rating:
                 return a.Number is >= 1 and <= 5 && decimal.Truncate(a.Number.Value) == a.Number ? null : RatingRange;
             case QuestionType.Number:
-                return a.Number is null ? (q.Required ? Required : null)
+                return a.Number is null ? (string.IsNullOrWhiteSpace(a.Text) ? (q.Required ? Required : null) : NumberRange)
                     : a.Number is >= -1_000_000 and <= 1_000_000 ? null : NumberRange;
             case QuestionType.ShortText:
                 return string.IsNullOrWhiteSpace(a.Text) ? (q.Required ? Required : null)

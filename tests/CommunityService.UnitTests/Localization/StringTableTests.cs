@@ -7,7 +7,9 @@ using CommunityService.Data.Evaluations;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
+using CommunityService.Data.Needs;
 using CommunityService.Data.Publicity;
+using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Projects;
 
 namespace CommunityService.UnitTests.Localization;
@@ -33,10 +35,12 @@ public partial class StringTableTests
     public void Every_enum_value_shown_in_the_ui_has_an_entry(string culture)
     {
         Type[] enums = [typeof(ServiceCategory), typeof(TargetGroup), typeof(FeeTier), typeof(DeliveryMode), typeof(ProjectStage),
-            typeof(DecisionOutcome), typeof(PlanStatus), typeof(ReportStatus), typeof(NoticeStatus), typeof(EvaluationTiming)];
+            typeof(DecisionOutcome), typeof(PlanStatus), typeof(ReportStatus), typeof(NoticeStatus), typeof(EvaluationTiming),
+            typeof(SurveyStatus), typeof(QuestionType), typeof(ResponseChannel), typeof(AgeBand), typeof(FieldNoteKind), typeof(NeedStatus), typeof(NeedPriority)];
         var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
-            .Concat(Enum.GetNames<ServiceCategory>().Select(n => $"ServiceCategory.{n}.Description"));
+            .Concat(Enum.GetNames<ServiceCategory>().Select(n => $"ServiceCategory.{n}.Description"))
+            .Concat(Enumerable.Range(1, 5).Select(r => $"Rating.{r}"));
 
         var missing = keys.Where(k => !Tables[culture].ContainsKey(k)).ToList();
 
@@ -47,7 +51,7 @@ public partial class StringTableTests
     [MemberData(nameof(Cultures))]
     public void Every_rule_message_of_the_domain_has_an_entry(string culture)
     {
-        var messages = new[] { typeof(GateMessages), typeof(ServicePlan), typeof(EvaluationReport), typeof(ProjectsController) }
+        var messages = new[] { typeof(GateMessages), typeof(ServicePlan), typeof(EvaluationReport), typeof(ProjectsController), typeof(Survey), typeof(AnswerRules) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).EndsWith('.'))
             .Select(f => (string)f.GetRawConstantValue()!);

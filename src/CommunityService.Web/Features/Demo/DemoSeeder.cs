@@ -108,6 +108,8 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
         await CreateUserAsync("resident", "张阿姨", communities[0].Id, now, Roles.Resident);
         await CreateUserAsync("volunteer", "陈志愿", communities[0].Id, now, Roles.Resident, Roles.Volunteer);
 
+        await DemoSurveys.AddAsync(db, communities, types, staff.Id, now, ct);
+
         var day = 0;
         foreach (var demo in Projects)
         {

@@ -2,6 +2,7 @@ using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
+using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Notices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
@@ -24,7 +25,10 @@ public sealed class HomeController(CommunityServiceDbContext db) : Controller
             .Take(5)
             .Select(NoticeQueries.ToRow)
             .ToListAsync(ct);
-        return View(new HomePage(office, notices));
+        var surveys = await db.Surveys.AsNoTracking().Where(s => s.Status == SurveyStatus.Open)
+            .OrderByDescending(s => s.CreatedAt).Take(3)
+            .Select(s => new OpenSurvey(s.Id, s.Title, s.EndDate, s.AllowAnonymous)).ToListAsync(ct);
+        return View(new HomePage(office, notices, surveys));
     }
 
     [HttpGet("/services")]
@@ -54,6 +58,8 @@ public sealed class HomeController(CommunityServiceDbContext db) : Controller
 
 public sealed record CenterInfo(string Name, string Address, string Phone, string OpeningHours);
 
-public sealed record HomePage(CenterInfo? Center, IReadOnlyList<NoticeRow> Notices);
+public sealed record HomePage(CenterInfo? Center, IReadOnlyList<NoticeRow> Notices, IReadOnlyList<OpenSurvey> Surveys);
+
+public sealed record OpenSurvey(int Id, string Title, DateOnly EndDate, bool AllowAnonymous);
 
 public sealed record CatalogType(int Id, ServiceCategory Category, string Name, string Description, int ActiveProjects);

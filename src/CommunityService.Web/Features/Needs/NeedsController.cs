@@ -1,0 +1,205 @@
+using CommunityService.Data;
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Needs;
+using CommunityService.Data.Projects;
+using CommunityService.Web.Features.Projects;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.Needs;
+
+/// <summary>Need findings from surveys: ranked, evidenced, set aside or turned into a proposed project.</summary>
+[Authorize(Policy = Policies.StaffOrManager)]
+[Route("needs")]
+public sealed class NeedsController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] NeedFilter filter, int page = 1, CancellationToken ct = default)
+    {
+        var query = db.Needs.AsNoTracking();
+        if (filter.Community is { } c)
+        {
+            query = query.Where(n => n.CommunityId == c);
+        }
+        if (filter.Category is { } category)
+        {
+            query = query.Where(n => n.Category == category);
+        }
+        if (filter.Group is { } group)
+        {
+            query = query.Where(n => n.TargetGroups.Any(g => g.Group == group));
+        }
+        if (filter.Status is { } status)
+        {
+            query = query.Where(n => n.Status == status);
+        }
+        var rows = await query
+            .OrderBy(n => n.Status == NeedStatus.Open ? 0 : n.Status == NeedStatus.Addressed ? 1 : 2)
+            .ThenBy(n => n.Priority == NeedPriority.High ? 0 : n.Priority == NeedPriority.Medium ? 1 : 2)
+            .ThenByDescending(n => n.ResidentsConcerned).ThenByDescending(n => n.Id)
+            .Select(n => new NeedRow(n.Id, n.Text, n.Community!.Name, n.Category, n.ServiceType!.Name, n.Priority, n.ResidentsConcerned,
+                n.Status, n.SetAsideReason, n.Evidence.Count, n.TargetGroups.Select(g => g.Group).ToList(),
+                n.Projects.Select(p => new LinkedProject(p.Id, p.Name)).ToList()))
+            .ToPageAsync(page, PagingExtensions.DefaultSize, ct);
+        ViewData["Communities"] = await CommunitiesAsync(ct);
+        return View(new NeedList(filter, rows));
+    }
+
+    [HttpGet("create")]
+    public async Task<IActionResult> Create(int? surveyId, CancellationToken ct)
+    {
+        var form = new NeedForm { SurveyId = surveyId, Evidence = await EvidenceChoicesAsync(surveyId, ct) };
+        await LoadChoicesAsync(ct);
+        return View(form);
+    }
+
+    [HttpPost("create")]
+    public async Task<IActionResult> Create(NeedForm form, [FromServices] IValidator<NeedForm> validator, CancellationToken ct)
+    {
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            await LoadChoicesAsync(ct);
+            return this.InvalidForm(form);
+        }
+        // Evidence must belong to the survey the need comes from: ids typed into the form are checked, not trusted.
+        var offered = await EvidenceChoicesAsync(form.SurveyId, ct);
+        var type = form.ServiceTypeId is { } typeId ? await db.ServiceTypes.FirstAsync(t => t.Id == typeId, ct) : null;
+        var need = new NeedFinding
+        {
+            Text = form.Text.Trim(), CommunityId = form.CommunityId!.Value, SurveyId = form.SurveyId, ServiceTypeId = type?.Id, Category = type?.Category,
+            TargetGroups = form.TargetGroups.Distinct().Select(g => new NeedTargetGroup { Group = g }).ToList(),
+            ResidentsConcerned = form.ResidentsConcerned, Priority = form.Priority, CreatedById = User.UserId(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Evidence = form.Evidence.Where(e => e.Use && offered.Any(o => o.QuestionId == e.QuestionId && o.FieldNoteId == e.FieldNoteId))
+                .Select(e => new NeedEvidence { QuestionId = e.QuestionId, FieldNoteId = e.FieldNoteId, Figure = e.Figure.Trim() }).ToList(),
+        };
+        db.Needs.Add(need);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The need was recorded."].Value;
+        return Redirect("/needs");
+    }
+
+    [HttpPost("{id:int}/set-aside")]
+    public async Task<IActionResult> SetAside(int id, SetAsideForm form, [FromServices] IValidator<SetAsideForm> validator, CancellationToken ct)
+    {
+        var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (need is null)
+        {
+            return NotFound();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.Refuse(l[GateMessages.ReasonRequired], "/needs");
+        }
+        need.Status = NeedStatus.SetAside;
+        need.SetAsideReason = form.Reason.Trim();
+        await db.SaveChangesAsync(ct);
+        return Redirect("/needs");
+    }
+
+    [HttpPost("{id:int}/reopen")]
+    public async Task<IActionResult> Reopen(int id, CancellationToken ct)
+    {
+        var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (need is null)
+        {
+            return NotFound();
+        }
+        need.Status = NeedStatus.Open;
+        need.SetAsideReason = "";
+        await db.SaveChangesAsync(ct);
+        return Redirect("/needs");
+    }
+
+    [HttpGet("propose")]
+    public async Task<IActionResult> Propose([FromQuery] List<int> ids, CancellationToken ct)
+    {
+        var needs = await db.Needs.AsNoTracking().Include(n => n.TargetGroups).Where(n => ids.Contains(n.Id)).OrderBy(n => n.Id).ToListAsync(ct);
+        if (needs.Count == 0)
+        {
+            return this.Refuse(l["Choose at least one need."], "/needs");
+        }
+        await LoadChoicesAsync(ct);
+        ViewData["Needs"] = needs;
+        return View(new ProposeForm
+        {
+            NeedIds = needs.Select(n => n.Id).ToList(), Summary = string.Join("\n", needs.Select(n => n.Text)),
+            ServiceTypeId = needs.FirstOrDefault(n => n.ServiceTypeId is not null)?.ServiceTypeId, CommunityId = needs[0].CommunityId,
+            TargetGroups = needs.SelectMany(n => n.TargetGroups.Select(g => g.Group)).Distinct().ToList(),
+        });
+    }
+
+    /// <summary>Creates the project and moves it through the Survey gate into Decision, linked to the needs.</summary>
+    [HttpPost("propose")]
+    public async Task<IActionResult> Propose(ProposeForm form, [FromServices] IValidator<ProposeForm> validator, CancellationToken ct)
+    {
+        var needs = await db.Needs.Where(n => form.NeedIds.Contains(n.Id)).ToListAsync(ct);
+        if (!await this.ValidateFormAsync(form, validator, ct) || needs.Count == 0)
+        {
+            await LoadChoicesAsync(ct);
+            ViewData["Needs"] = needs;
+            return this.InvalidForm(form);
+        }
+        var type = await db.ServiceTypes.FirstAsync(t => t.Id == form.ServiceTypeId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = User.UserId();
+        var project = new ServiceProject
+        {
+            Name = form.Name.Trim(), Summary = form.Summary.Trim(), Category = type.Category, ServiceTypeId = type.Id, CommunityId = form.CommunityId!.Value,
+            CreatedById = userId, CreatedAt = now, UpdatedAt = now,
+            TargetGroups = form.TargetGroups.Distinct().Select(g => new ProjectTargetGroup { Group = g }).ToList(),
+        };
+        project.Needs.AddRange(needs);
+        project.AdvanceTo(ProjectStage.Decision, userId, l["Proposed from the community survey's needs."], now);
+        foreach (var need in needs)
+        {
+            need.Status = NeedStatus.Addressed;
+        }
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The project was proposed and waits for a decision."].Value;
+        return Redirect($"/projects/{project.Id}");
+    }
+
+    private async Task<List<NeedForm.EvidenceInput>> EvidenceChoicesAsync(int? surveyId, CancellationToken ct)
+    {
+        if (surveyId is null)
+        {
+            return [];
+        }
+        var questions = await db.SurveyQuestions.AsNoTracking().Where(q => q.SurveyId == surveyId).OrderBy(q => q.Order)
+            .Select(q => new NeedForm.EvidenceInput { QuestionId = q.Id, Label = q.Text }).ToListAsync(ct);
+        var notes = await db.FieldNotes.AsNoTracking().Where(n => n.SurveyId == surveyId).OrderBy(n => n.When)
+            .Select(n => new NeedForm.EvidenceInput { FieldNoteId = n.Id, Label = n.Who + " · " + n.Where }).ToListAsync(ct);
+        return [.. questions, .. notes];
+    }
+
+    private Task<List<SelectListItem>> CommunitiesAsync(CancellationToken ct) =>
+        db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        ViewData["Communities"] = await CommunitiesAsync(ct);
+        ViewData["ServiceTypes"] = await db.ServiceTypes.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Category).ThenBy(t => t.Id)
+            .Select(t => new ServiceTypeOption(t.Id, t.Category, t.Name)).ToListAsync(ct);
+    }
+}
+
+public sealed class NeedFilter
+{
+    public int? Community { get; set; }
+    public ServiceCategory? Category { get; set; }
+    public TargetGroup? Group { get; set; }
+    public NeedStatus? Status { get; set; }
+}
+
+public sealed record LinkedProject(int Id, string Name);
+
+public sealed record NeedRow(int Id, string Text, string Community, ServiceCategory? Category, string? ServiceType, NeedPriority Priority,
+    int ResidentsConcerned, NeedStatus Status, string SetAsideReason, int EvidenceCount, List<TargetGroup> Groups, List<LinkedProject> Projects);
+
+public sealed record NeedList(NeedFilter Filter, Page<NeedRow> Rows);

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text;
+using CommunityService.Data;
+using CommunityService.Data.Surveys;
+using CommunityService.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace CommunityService.Web.Features.Surveys;
+
+/// <summary>
+/// Survey results, computed in the database with GROUP BY: the same ten SQL commands for 10 answers
+/// or 10,000. Exports give the same table as .xlsx and .csv.
+/// </summary>
+[Authorize(Policy = Policies.StaffOrManager)]
+[Route("surveys/{id:int}/results")]
+public sealed class ResultsController(CommunityServiceDbContext db, IStringLocalizer<SharedResource> l) : Controller
+{
+    public const int TextsPerQuestion = 20;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int id, ResultFilter filter, CancellationToken ct)
+    {
+        var results = await LoadAsync(id, filter, ct);
+        return results is null ? NotFound() : View("Results", results);
+    }
+
+    [HttpGet("export.xlsx")]
+    public async Task<IActionResult> Excel(int id, ResultFilter filter, CancellationToken ct)
+    {
+        var results = await LoadAsync(id, filter, ct);
+        if (results is null)
+        {
+            return NotFound();
+        }
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(Rows(results), cancellationToken: ct);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"survey-{id}-results.xlsx");
+    }
+
+    [HttpGet("export.csv")]
+    public async Task<IActionResult> Csv(int id, ResultFilter filter, CancellationToken ct)
+    {
+        var results = await LoadAsync(id, filter, ct);
+        if (results is null)
+        {
+            return NotFound();
+        }
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', Columns().Select(Quote)).Append("\r\n");
+        foreach (var row in Rows(results))
+        {
+            csv.AppendJoin(',', row.Values.Select(v => Quote(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
+        }
+        // The byte-order mark makes Excel read the Chinese text as UTF-8.
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"survey-{id}-results.csv");
+    }
+
+    private async Task<SurveyResults?> LoadAsync(int id, ResultFilter filter, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().Include(s => s.Communities).Include(s => s.Questions).ThenInclude(q => q.Options)
+            .AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null)
+        {
+            return null;
+        }
+        var responses = db.SurveyResponses.Where(r => r.SurveyId == id);
+        if (filter.Community is { } c)
+        {
+            responses = responses.Where(r => r.CommunityId == c);
+        }
+        if (filter.AgeBand is { } band)
+        {
+            responses = responses.Where(r => r.AgeBand == band);
+        }
+        if (filter.Channel is { } channel)
+        {
+            responses = responses.Where(r => r.Channel == channel);
+        }
+        var answers = db.SurveyAnswers.Where(a => responses.Any(r => r.Id == a.ResponseId));
+
+        var total = await responses.CountAsync(ct);
+        var optionCounts = await answers.Where(a => a.OptionId != null)
+            .GroupBy(a => new { a.QuestionId, a.OptionId })
+            .Select(g => new OptionCount(g.Key.QuestionId, g.Key.OptionId, g.Count())).ToListAsync(ct);
+        var respondents = await answers.GroupBy(a => a.QuestionId)
+            .Select(g => new QuestionRespondents(g.Key, g.Select(a => a.ResponseId).Distinct().Count())).ToListAsync(ct);
+        var numbers = await answers.Where(a => a.Number != null).GroupBy(a => a.QuestionId)
+            .Select(g => new NumberStats(g.Key, g.Count(), g.Average(a => (double)a.Number!.Value), g.Min(a => (double)a.Number!.Value), g.Max(a => (double)a.Number!.Value)))
+            .ToListAsync(ct);
+        var ratingIds = survey.Questions.Where(q => q.Type == QuestionType.Rating).Select(q => q.Id).ToList();
+        var ratings = await answers.Where(a => a.Number != null && ratingIds.Contains(a.QuestionId))
+            .GroupBy(a => new { a.QuestionId, a.Number })
+            .Select(g => new RatingCount(g.Key.QuestionId, g.Key.Number!.Value, g.Count())).ToListAsync(ct);
+        var textCounts = await answers.Where(a => a.Text != null).GroupBy(a => a.QuestionId)
+            .Select(g => new OptionCount(g.Key, null, g.Count())).ToListAsync(ct);
+        var texts = await LatestTextsAsync(id, filter, ct);
+
+        var tally = SurveyTally.Combine(survey.Questions, optionCounts, respondents, numbers, ratings, texts, textCounts);
+        return new SurveyResults(survey, filter, total, tally);
+    }
+
+    /// <summary>The newest answers in words, at most <see cref="TextsPerQuestion"/> per question, in one command.</summary>
+    private async Task<List<TextAnswer>> LatestTextsAsync(int id, ResultFilter filter, CancellationToken ct)
+    {
+        var community = filter.Community;
+        var band = filter.AgeBand?.ToString();
+        var channel = filter.Channel?.ToString();
+        return await db.Database.SqlQuery<TextAnswer>($"""
+            SELECT x.QuestionId, x.Text FROM (
+                SELECT a.QuestionId, a.Text, ROW_NUMBER() OVER (PARTITION BY a.QuestionId ORDER BY a.Id DESC) AS RowNumber
+                FROM SurveyAnswers a JOIN SurveyResponses r ON r.Id = a.ResponseId
+                WHERE r.SurveyId = {id} AND a.Text IS NOT NULL
+                  AND ({community} IS NULL OR r.CommunityId = {community})
+                  AND ({band} IS NULL OR r.AgeBand = {band})
+                  AND ({channel} IS NULL OR r.Channel = {channel})
+            ) x
+            WHERE x.RowNumber <= {TextsPerQuestion}
+            """).ToListAsync(ct);
+    }
+
+    private string[] Columns() => [l["No."], l["Question"], l["Answer"], l["Count"], l["Percent"]];
+
+    private List<Dictionary<string, object>> Rows(SurveyResults results)
+    {
+        string Q(string key) => l[key].Value;
+        var rows = new List<Dictionary<string, object>>();
+        foreach (var r in results.Questions)
+        {
+            void Add(string answer, object count, object percent) => rows.Add(new()
+            {
+                [Q("No.")] = r.Question.Order, [Q("Question")] = r.Question.Text, [Q("Answer")] = answer, [Q("Count")] = count, [Q("Percent")] = percent,
+            });
+            if (r.Question.IsChoice)
+            {
+                foreach (var o in r.Options)
+                {
+                    Add(o.Text.Length == 0 ? Q("Other") : o.Text, o.Count, o.Percent);
+                }
+            }
+            else if (r.Question.Type == QuestionType.Rating)
+            {
+                for (var v = 0; v < r.Ratings.Count; v++)
+                {
+                    Add((v + 1).ToString(CultureInfo.InvariantCulture), r.Ratings[v], SurveyTally.Percent(r.Ratings[v], r.Respondents));
+                }
+            }
+            if (r.Numbers is { } n)
+            {
+                Add(Q("Average"), Math.Round(n.Average, 2), "");
+            }
+            if (r.Question.IsText)
+            {
+                Add(Q("Answers in words"), r.TextCount, "");
+            }
+            Add(Q("Answered"), r.Respondents, SurveyTally.Percent(r.Respondents, results.Total));
+        }
+        return rows;
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
+
+public sealed class ResultFilter
+{
+    public int? Community { get; set; }
+    public AgeBand? AgeBand { get; set; }
+    public ResponseChannel? Channel { get; set; }
+
+    public string Query => string.Join('&', new[]
+    {
+        Community is { } c ? $"community={c}" : null, AgeBand is { } a ? $"ageBand={a}" : null, Channel is { } ch ? $"channel={ch}" : null,
+    }.Where(p => p is not null));
+}
+
+public sealed record SurveyResults(Survey Survey, ResultFilter Filter, int Total, IReadOnlyList<QuestionResult> Questions);

@@ -1,0 +1,392 @@
+using CommunityService.Data;
+using CommunityService.Data.Projects;
+using CommunityService.Data.Surveys;
+using CommunityService.Web.Features.Projects;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.Surveys;
+
+/// <summary>Staff design surveys here: details, the questionnaire builder, status, and interview/observation notes.</summary>
+[Authorize(Policy = Policies.StaffOrManager)]
+[Route("surveys")]
+public sealed class SurveysController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(SurveyStatus? status, int page = 1, CancellationToken ct = default)
+    {
+        var query = db.Surveys.AsNoTracking();
+        if (status is { } s)
+        {
+            query = query.Where(x => x.Status == s);
+        }
+        var rows = await query.OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id)
+            .Select(x => new SurveyRow(x.Id, x.Title, x.Status, x.StartDate, x.EndDate, x.VersionNumber,
+                db.SurveyResponses.Count(r => r.SurveyId == x.Id), db.FieldNotes.Count(n => n.SurveyId == x.Id)))
+            .ToPageAsync(page, PagingExtensions.DefaultSize, ct);
+        return View(new SurveyList(status, rows));
+    }
+
+    [HttpGet("create")]
+    public async Task<IActionResult> Create(CancellationToken ct)
+    {
+        await LoadCommunitiesAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        return View("Edit", new SurveyForm { StartDate = today, EndDate = today.AddDays(30) });
+    }
+
+    [HttpPost("create")]
+    public async Task<IActionResult> Create(SurveyForm form, [FromServices] IValidator<SurveyForm> validator, CancellationToken ct)
+    {
+        form.Id = 0;
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            await LoadCommunitiesAsync(ct);
+            return this.InvalidForm(form, "Edit");
+        }
+        var survey = new Survey { CreatedById = User.UserId(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        await ApplyAsync(form, survey, ct);
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The survey was created. Now add its questions."].Value;
+        return Redirect($"/surveys/{survey.Id}");
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var page = await LoadPageAsync(id, ct);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().Include(s => s.Communities).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null)
+        {
+            return NotFound();
+        }
+        await LoadCommunitiesAsync(ct);
+        return View(new SurveyForm
+        {
+            Id = id, Title = survey.Title, Purpose = survey.Purpose, StartDate = survey.StartDate, EndDate = survey.EndDate,
+            UsesQuestionnaire = survey.UsesQuestionnaire, UsesInterview = survey.UsesInterview, UsesObservation = survey.UsesObservation,
+            AllowAnonymous = survey.AllowAnonymous, CommunityIds = survey.Communities.Select(c => c.Id).ToList(), Version = survey.Version,
+        });
+    }
+
+    [HttpPost("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, SurveyForm form, [FromServices] IValidator<SurveyForm> validator, CancellationToken ct)
+    {
+        form.Id = id;
+        var survey = await db.Surveys.Include(s => s.Communities).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null)
+        {
+            return NotFound();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            await LoadCommunitiesAsync(ct);
+            return this.InvalidForm(form);
+        }
+        db.Entry(survey).Property(s => s.Version).OriginalValue = form.Version;
+        await ApplyAsync(form, survey, ct);
+        db.Entry(survey).State = EntityState.Modified;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", l[ProjectsController.ConflictMessage]);
+            await LoadCommunitiesAsync(ct);
+            return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
+        }
+        TempData["Message"] = l["The survey was saved."].Value;
+        return Redirect($"/surveys/{id}");
+    }
+
+    [HttpPost("{id:int}/open")]
+    public Task<IActionResult> Open(int id, CancellationToken ct) =>
+        ChangeAsync(id, (survey, _) => Task.FromResult(survey.Open()), l["The survey is open for answers."], ct);
+
+    [HttpPost("{id:int}/close")]
+    public Task<IActionResult> Close(int id, CancellationToken ct) =>
+        ChangeAsync(id, (survey, _) => Task.FromResult(survey.Close()), l["The survey is closed."], ct);
+
+    /// <summary>A new draft copy of the survey: the way to remove questions or change their type once answers exist.</summary>
+    [HttpPost("{id:int}/new-version")]
+    public async Task<IActionResult> NewVersion(int id, CancellationToken ct)
+    {
+        var survey = await LoadTrackedAsync(id, ct);
+        if (survey is null)
+        {
+            return NotFound();
+        }
+        var copy = survey.NewVersion(User.UserId(), clock.GetUtcNow().UtcDateTime);
+        db.Surveys.Add(copy);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["A new version of the survey was made as a draft."].Value;
+        return Redirect($"/surveys/{copy.Id}");
+    }
+
+    [HttpPost("{id:int}/questions")]
+    public async Task<IActionResult> AddQuestion(int id, QuestionForm form, [FromServices] IValidator<QuestionForm> validator, CancellationToken ct)
+    {
+        var survey = await LoadTrackedAsync(id, ct);
+        if (survey is null)
+        {
+            return NotFound();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return await DetailsWithErrorsAsync(id, form, ct);
+        }
+        var question = new SurveyQuestion { Type = form.Type, Text = form.Text.Trim(), Required = form.Required };
+        SetOptions(question, form);
+        if (!SetCondition(survey, question, form))
+        {
+            return await DetailsWithErrorsAsync(id, form, ct);
+        }
+        var check = survey.AddQuestion(question);
+        if (!check.IsPassed)
+        {
+            AddErrors(check);
+            return await DetailsWithErrorsAsync(id, form, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/surveys/{id}#questions");
+    }
+
+    [HttpGet("{id:int}/questions/{questionId:int}/edit")]
+    public async Task<IActionResult> EditQuestion(int id, int questionId, CancellationToken ct)
+    {
+        var survey = await LoadTrackedAsync(id, ct);
+        var question = survey?.Questions.FirstOrDefault(q => q.Id == questionId);
+        if (survey is null || question is null)
+        {
+            return NotFound();
+        }
+        ViewData["Survey"] = survey;
+        return View(new QuestionForm
+        {
+            Id = question.Id, Type = question.Type, Text = question.Text, Required = question.Required, AllowOther = question.AllowOther,
+            Options = string.Join('\n', question.Options.OrderBy(o => o.Order).Select(o => o.Text)),
+            ConditionQuestionId = question.ConditionQuestionId,
+            ConditionOption = survey.Questions.SelectMany(q => q.Options).FirstOrDefault(o => o.Id == question.ConditionOptionId)?.Text ?? "",
+        });
+    }
+
+    [HttpPost("{id:int}/questions/{questionId:int}/edit")]
+    public async Task<IActionResult> EditQuestion(int id, int questionId, QuestionForm form, [FromServices] IValidator<QuestionForm> validator, CancellationToken ct)
+    {
+        form.Id = questionId;
+        var survey = await LoadTrackedAsync(id, ct);
+        var question = survey?.Questions.FirstOrDefault(q => q.Id == questionId);
+        if (survey is null || question is null)
+        {
+            return NotFound();
+        }
+        ViewData["Survey"] = survey;
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(form);
+        }
+        var hasResponses = await db.SurveyResponses.AnyAsync(r => r.SurveyId == id, ct);
+        var kept = question.Options.Select(o => o.Text).ToHashSet();
+        if (hasResponses && question.IsChoice && !kept.IsSubsetOf(form.OptionLines()))
+        {
+            ModelState.AddModelError("", l[Survey.HasResponses]);
+            return this.InvalidForm(form);
+        }
+        var check = survey.ChangeQuestion(question, form.Type, hasResponses);
+        if (!check.IsPassed)
+        {
+            AddErrors(check);
+            return this.InvalidForm(form);
+        }
+        question.Text = form.Text.Trim();
+        question.Required = form.Required;
+        SetOptions(question, form);
+        if (!SetCondition(survey, question, form))
+        {
+            return this.InvalidForm(form);
+        }
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/surveys/{id}#questions");
+    }
+
+    [HttpPost("{id:int}/questions/{questionId:int}/remove")]
+    public async Task<IActionResult> RemoveQuestion(int id, int questionId, CancellationToken ct) =>
+        await ChangeAsync(id, async (survey, question) =>
+        {
+            var hasResponses = await db.SurveyResponses.AnyAsync(r => r.SurveyId == id, ct);
+            return question is null ? GateCheck.Passed : survey.RemoveQuestion(question, hasResponses);
+        }, l["The question was removed."], ct, questionId);
+
+    [HttpPost("{id:int}/questions/{questionId:int}/move")]
+    public async Task<IActionResult> MoveQuestion(int id, int questionId, int offset, CancellationToken ct) =>
+        await ChangeAsync(id, (survey, question) =>
+            Task.FromResult(question is null ? GateCheck.Passed : survey.MoveQuestion(question, Math.Sign(offset))), null, ct, questionId);
+
+    [HttpPost("{id:int}/notes")]
+    public async Task<IActionResult> AddNote(int id, FieldNoteForm form, [FromServices] IValidator<FieldNoteForm> validator, CancellationToken ct)
+    {
+        if (!await db.Surveys.AnyAsync(s => s.Id == id, ct))
+        {
+            return NotFound();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            var page = await LoadPageAsync(id, ct);
+            return this.InvalidForm(page! with { Note = form }, "Details");
+        }
+        db.FieldNotes.Add(new FieldNote
+        {
+            SurveyId = id, Kind = form.Kind, CommunityId = form.CommunityId, Who = form.Who.Trim(), Where = form.Where.Trim(),
+            When = form.When!.Value, Content = form.Content.Trim(), RecordedById = User.UserId(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The note was saved."].Value;
+        return Redirect($"/surveys/{id}#notes");
+    }
+
+    private async Task<IActionResult> ChangeAsync(int id, Func<Survey, SurveyQuestion?, Task<GateCheck>> change, string? done, CancellationToken ct, int? questionId = null)
+    {
+        var survey = await LoadTrackedAsync(id, ct);
+        if (survey is null || (questionId is not null && survey.Questions.All(q => q.Id != questionId)))
+        {
+            return NotFound();
+        }
+        var check = await change(survey, survey.Questions.FirstOrDefault(q => q.Id == questionId));
+        if (!check.IsPassed)
+        {
+            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), $"/surveys/{id}");
+        }
+        await db.SaveChangesAsync(ct);
+        if (done is not null)
+        {
+            TempData["Message"] = done;
+        }
+        return Redirect($"/surveys/{id}#questions");
+    }
+
+    private Task<Survey?> LoadTrackedAsync(int id, CancellationToken ct) =>
+        db.Surveys.Include(s => s.Communities).Include(s => s.Questions).ThenInclude(q => q.Options)
+            .AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);
+
+    private async Task<SurveyPage?> LoadPageAsync(int id, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().Include(s => s.Communities).Include(s => s.Questions).ThenInclude(q => q.Options)
+            .AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null)
+        {
+            return null;
+        }
+        var responses = await db.SurveyResponses.CountAsync(r => r.SurveyId == id, ct);
+        var notes = await db.FieldNotes.AsNoTracking().Where(n => n.SurveyId == id).OrderByDescending(n => n.When)
+            .Select(n => new NoteRow(n.Id, n.Kind, n.Community!.Name, n.Who, n.Where, n.When, n.Content)).ToListAsync(ct);
+        var communities = await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
+        return new SurveyPage(survey, responses, notes, communities);
+    }
+
+    private async Task<IActionResult> DetailsWithErrorsAsync(int id, QuestionForm form, CancellationToken ct)
+    {
+        var page = await LoadPageAsync(id, ct);
+        return page is null ? NotFound() : this.InvalidForm(page with { Question = form }, "Details");
+    }
+
+    private static void SetOptions(SurveyQuestion question, QuestionForm form)
+    {
+        question.AllowOther = form.Type == QuestionType.MultipleChoice && form.AllowOther;
+        if (!question.IsChoice)
+        {
+            question.Options.Clear();
+            return;
+        }
+        var lines = form.OptionLines();
+        question.Options.RemoveAll(o => !lines.Contains(o.Text));
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var option = question.Options.FirstOrDefault(o => o.Text == lines[i]);
+            if (option is null)
+            {
+                question.Options.Add(new QuestionOption { Text = lines[i], Order = i + 1 });
+            }
+            else
+            {
+                option.Order = i + 1;
+            }
+        }
+    }
+
+    private bool SetCondition(Survey survey, SurveyQuestion question, QuestionForm form)
+    {
+        if (form.ConditionQuestionId is null)
+        {
+            question.ConditionQuestionId = null;
+            question.ConditionOptionId = null;
+            question.ConditionQuestion = null;
+            question.ConditionOption = null;
+            return true;
+        }
+        var source = survey.Questions.FirstOrDefault(q => q.Id == form.ConditionQuestionId && q != question);
+        var option = source?.Options.FirstOrDefault(o => o.Text == form.ConditionOption.Trim());
+        if (source is null || option is null || !source.IsChoice)
+        {
+            ModelState.AddModelError(nameof(form.ConditionOption), l[Survey.ConditionMustComeEarlier]);
+            return false;
+        }
+        question.ConditionQuestion = source;
+        question.ConditionOption = option;
+        question.ConditionQuestionId = source.Id;
+        question.ConditionOptionId = option.Id;
+        return true;
+    }
+
+    private async Task ApplyAsync(SurveyForm form, Survey survey, CancellationToken ct)
+    {
+        survey.Title = form.Title.Trim();
+        survey.Purpose = form.Purpose.Trim();
+        survey.StartDate = form.StartDate!.Value;
+        survey.EndDate = form.EndDate!.Value;
+        survey.UsesQuestionnaire = form.UsesQuestionnaire;
+        survey.UsesInterview = form.UsesInterview;
+        survey.UsesObservation = form.UsesObservation;
+        survey.AllowAnonymous = form.AllowAnonymous;
+        var wanted = form.CommunityIds.Distinct().ToList();
+        survey.Communities.RemoveAll(c => !wanted.Contains(c.Id));
+        var missing = wanted.Where(w => survey.Communities.All(c => c.Id != w)).ToList();
+        survey.Communities.AddRange(await db.Communities.Where(c => missing.Contains(c.Id)).ToListAsync(ct));
+    }
+
+    private void AddErrors(GateCheck check)
+    {
+        foreach (var missing in check.Missing)
+        {
+            ModelState.AddModelError("", l[missing]);
+        }
+    }
+
+    private async Task LoadCommunitiesAsync(CancellationToken ct) =>
+        ViewData["Communities"] = await db.Communities.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Name)
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
+}
+
+public sealed record SurveyRow(int Id, string Title, SurveyStatus Status, DateOnly StartDate, DateOnly EndDate, int VersionNumber, int Responses, int Notes);
+
+public sealed record SurveyList(SurveyStatus? Status, Page<SurveyRow> Rows);
+
+public sealed record NoteRow(int Id, FieldNoteKind Kind, string? Community, string Who, string Where, DateTime When, string Content);
+
+public sealed record SurveyPage(Survey Survey, int Responses, IReadOnlyList<NoteRow> Notes, IReadOnlyList<SelectListItem> Communities)
+{
+    public QuestionForm? Question { get; init; }
+    public FieldNoteForm? Note { get; init; }
+}
