@@ -2,12 +2,14 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CommunityService.Data.Catalog;
+using CommunityService.Data.Communities;
 using CommunityService.Data.Decisions;
 using CommunityService.Data.Evaluations;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
+using CommunityService.Web.Features.Communities;
 using CommunityService.Web.Features.Projects;
 
 namespace CommunityService.UnitTests.Localization;
@@ -33,7 +35,7 @@ public partial class StringTableTests
     public void Every_enum_value_shown_in_the_ui_has_an_entry(string culture)
     {
         Type[] enums = [typeof(ServiceCategory), typeof(TargetGroup), typeof(FeeTier), typeof(DeliveryMode), typeof(ProjectStage),
-            typeof(DecisionOutcome), typeof(PlanStatus), typeof(ReportStatus), typeof(NoticeStatus), typeof(EvaluationTiming)];
+            typeof(DecisionOutcome), typeof(PlanStatus), typeof(ReportStatus), typeof(NoticeStatus), typeof(EvaluationTiming), typeof(VenueOwner)];
         var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
             .Concat(Enum.GetNames<ServiceCategory>().Select(n => $"ServiceCategory.{n}.Description"));
@@ -53,6 +55,15 @@ public partial class StringTableTests
             .Select(f => (string)f.GetRawConstantValue()!);
 
         var missing = messages.Where(m => !Tables[culture].ContainsKey(m)).ToList();
+
+        Assert.True(missing.Count == 0, $"{culture} lacks: " + string.Join(" | ", missing));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Every_field_a_profile_change_names_has_an_entry(string culture)
+    {
+        var missing = ProfileChanges.Labels.Where(k => !Tables[culture].ContainsKey(k)).ToList();
 
         Assert.True(missing.Count == 0, $"{culture} lacks: " + string.Join(" | ", missing));
     }
