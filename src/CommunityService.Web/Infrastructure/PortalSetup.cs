@@ -81,9 +81,12 @@ public static class PortalSetup
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.ModelMetadataDetailsProviders.Add(new RequiredMessageProvider());
             })
             .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()))
-            .AddViewLocalization();
+            .AddViewLocalization()
+            // The implicit "required" of non-nullable numbers gets its message from the shared table too.
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 
         ValidatorOptions.Global.LanguageManager.Enabled = true;

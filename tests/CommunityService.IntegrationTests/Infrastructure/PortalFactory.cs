@@ -3,6 +3,7 @@ using CommunityService.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityService.IntegrationTests.Infrastructure;
@@ -18,6 +19,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     private readonly ConcurrentDictionary<string, HttpClient> signedIn = new();
 
     public string DatabasePath => Path.Combine(folder, "portal.db");
+
+    public SqlCommandCounter Commands { get; } = new();
     private string TemplatePath => Path.Combine(folder, "template.db");
 
     public async Task InitializeAsync()
@@ -41,6 +44,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ConnectionStrings:CommunityService", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Demo:Seed", "true");
+        builder.ConfigureServices(services => services.ConfigureDbContext<CommunityServiceDbContext>(o => o.AddInterceptors(Commands)));
+    }
+
+    /// <summary>How many SQL commands one request runs.</summary>
+    public async Task<(HttpResponseMessage Response, int Commands)> CountCommandsAsync(HttpClient client, string url)
+    {
+        Commands.Reset();
+        var response = await client.GetAsync(url);
+        await response.Content.ReadAsByteArrayAsync();
+        return (response, Commands.Count);
     }
 
     public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CommunityService.Data.Catalog;
+using CommunityService.Data.Communities;
 using CommunityService.Data.Decisions;
 using CommunityService.Data.Evaluations;
 using CommunityService.Data.Identity;
@@ -10,6 +11,7 @@ using CommunityService.Data.Projects;
 using CommunityService.Data.Needs;
 using CommunityService.Data.Publicity;
 using CommunityService.Data.Surveys;
+using CommunityService.Web.Features.Communities;
 using CommunityService.Web.Features.Projects;
 
 namespace CommunityService.UnitTests.Localization;
@@ -35,7 +37,7 @@ public partial class StringTableTests
     public void Every_enum_value_shown_in_the_ui_has_an_entry(string culture)
     {
         Type[] enums = [typeof(ServiceCategory), typeof(TargetGroup), typeof(FeeTier), typeof(DeliveryMode), typeof(ProjectStage),
-            typeof(DecisionOutcome), typeof(PlanStatus), typeof(ReportStatus), typeof(NoticeStatus), typeof(EvaluationTiming),
+            typeof(DecisionOutcome), typeof(PlanStatus), typeof(ReportStatus), typeof(NoticeStatus), typeof(EvaluationTiming), typeof(VenueOwner),
             typeof(SurveyStatus), typeof(QuestionType), typeof(ResponseChannel), typeof(AgeBand), typeof(FieldNoteKind), typeof(NeedStatus), typeof(NeedPriority)];
         var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
@@ -57,6 +59,15 @@ public partial class StringTableTests
             .Select(f => (string)f.GetRawConstantValue()!);
 
         var missing = messages.Where(m => !Tables[culture].ContainsKey(m)).ToList();
+
+        Assert.True(missing.Count == 0, $"{culture} lacks: " + string.Join(" | ", missing));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Every_field_a_profile_change_names_has_an_entry(string culture)
+    {
+        var missing = ProfileChanges.Labels.Where(k => !Tables[culture].ContainsKey(k)).ToList();
 
         Assert.True(missing.Count == 0, $"{culture} lacks: " + string.Join(" | ", missing));
     }

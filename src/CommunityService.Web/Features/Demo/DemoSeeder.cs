@@ -107,6 +107,7 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
         var staff = await CreateUserAsync("staff", "李社工", communities[0].Id, now, Roles.Staff);
         await CreateUserAsync("resident", "张阿姨", communities[0].Id, now, Roles.Resident);
         await CreateUserAsync("volunteer", "陈志愿", communities[0].Id, now, Roles.Resident, Roles.Volunteer);
+        await SeedProfilesAsync(communities, staff.Id, now, ct);
 
         await DemoSurveys.AddAsync(db, communities, types, staff.Id, now, ct);
 
@@ -127,6 +128,66 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
             Walk(project, demo, community.Id, staff.Id, manager.Id, start);
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>社区概况: two versions for 阳光社区 (so the page has changes to show), one for each of the others.</summary>
+    private async Task SeedProfilesAsync(List<Community> communities, string staffId, DateTime now, CancellationToken ct)
+    {
+        CommunityProfile Sunshine(int version, DateTime at, int households, int over60, int alone, List<ProfileVenue> venues) => new()
+        {
+            CommunityId = communities.Single(c => c.Name == "阳光社区").Id, VersionNumber = version, CreatedAt = at, CreatedById = staffId,
+            Environment = "以建于 1990 年代的老旧小区为主，楼龄较长、多为 6 层无电梯住宅；小区绿化较少，停车位紧张。",
+            History = "原为国营纺织厂职工宿舍区，2003 年成立阳光社区居委会，2015 年完成老旧小区综合整治。",
+            Geography = "位于幸福街道东部，东临幸福河，西至阳光路，面积约 0.8 平方公里，距地铁站步行约 10 分钟。",
+            Facilities = "社区服务中心（含活动室、长者食堂、会议室）、卫生服务站、物业服务站。",
+            Organizations = "社区党委、居委会、业主委员会、老年协会、阳光合唱队。",
+            VolunteerBase = "登记志愿者 160 余人，以退休党员和低龄老人为主，常年开展助老和巡逻服务。",
+            Households = households, ResidentsUnder18 = 820, Residents18To59 = 3_150, Residents60To79 = over60 - 290, Residents80AndOver = 290,
+            ElderlyLivingAlone = alone, PeopleWithDisabilities = 86, LowIncomeHouseholds = 42, ChildrenInNeed = 12,
+            Venues = venues,
+        };
+        db.CommunityProfiles.AddRange(
+            Sunshine(1, now.AddDays(-400), 2_080, 1_280, 195, [new ProfileVenue { Name = "社区服务中心活动室", Owner = VenueOwner.Center, Capacity = 60 }]),
+            Sunshine(2, now.AddDays(-210), 2_100, 1_350, 210,
+            [
+                new ProfileVenue { Name = "社区服务中心活动室", Owner = VenueOwner.Center, Capacity = 60 },
+                new ProfileVenue { Name = "阳光小学操场", Owner = VenueOwner.StationedUnit, UnitName = "阳光小学", Capacity = 300 },
+            ]),
+            new CommunityProfile
+            {
+                CommunityId = communities.Single(c => c.Name == "和平社区").Id, VersionNumber = 1, CreatedAt = now.AddDays(-220), CreatedById = staffId,
+                Environment = "商品房小区与回迁安置小区混合，沿街商铺较多，夜间部分楼道照明不足。",
+                History = "2008 年由原和平村撤村建居形成，居民中回迁村民约占四成。",
+                Geography = "位于幸福街道南部，南邻城市快速路，辖 5 个居民小区，面积约 1.2 平方公里。",
+                Facilities = "社区服务站、康复室、图书室、室外健身场地。",
+                Organizations = "社区党支部、居委会、残疾人协会、和平平安志愿队。",
+                VolunteerBase = "登记志愿者约 90 人，其中夜间巡逻骨干 30 人。",
+                Households = 3_400, ResidentsUnder18 = 1_650, Residents18To59 = 6_200, Residents60To79 = 1_380, Residents80AndOver = 240,
+                ElderlyLivingAlone = 150, PeopleWithDisabilities = 132, LowIncomeHouseholds = 65, ChildrenInNeed = 20,
+                Venues =
+                [
+                    new ProfileVenue { Name = "社区康复室", Owner = VenueOwner.Center, Capacity = 20 },
+                    new ProfileVenue { Name = "和平中学礼堂", Owner = VenueOwner.StationedUnit, UnitName = "和平中学", Capacity = 400 },
+                ],
+            },
+            new CommunityProfile
+            {
+                CommunityId = communities.Single(c => c.Name == "青石社区").Id, VersionNumber = 1, CreatedAt = now.AddDays(-230), CreatedById = staffId,
+                Environment = "以 2010 年后建成的商品房小区为主，年轻双职工家庭多，配套学校和商业较齐全。",
+                History = "2012 年随青石新城建设成立社区，居民大多为近十年迁入的新市民。",
+                Geography = "位于幸福街道西北部，紧邻青石公园，面积约 1.5 平方公里，有两条公交线路经过。",
+                Facilities = "社区活动中心、老年活动室、儿童之家、社区图书角。",
+                Organizations = "社区党委、居委会、家长互助会、青石书法社。",
+                VolunteerBase = "登记志愿者约 120 人，大学生和在职青年较多，周末活动参与度高。",
+                Households = 4_200, ResidentsUnder18 = 2_900, Residents18To59 = 8_100, Residents60To79 = 1_150, Residents80AndOver = 160,
+                ElderlyLivingAlone = 35, PeopleWithDisabilities = 58, LowIncomeHouseholds = 18, ChildrenInNeed = 9,
+                Venues =
+                [
+                    new ProfileVenue { Name = "青石社区活动中心", Owner = VenueOwner.Center, Capacity = 150 },
+                    new ProfileVenue { Name = "青石实验小学体育馆", Owner = VenueOwner.StationedUnit, UnitName = "青石实验小学", Capacity = 250 },
+                ],
+            });
+        await db.SaveChangesAsync(ct);
     }
 
     private static void Walk(ServiceProject project, DemoProject demo, int communityId, string staffId, string managerId, DateTime start)

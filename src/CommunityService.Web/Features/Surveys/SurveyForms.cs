@@ -30,8 +30,8 @@ public sealed class SurveyForm
             RuleFor(f => f.EndDate).NotNull().WithName(_ => l["End date"])
                 .GreaterThanOrEqualTo(f => f.StartDate).When(f => f.StartDate is not null)
                 .WithMessage(_ => l[Data.Plans.ServicePlan.EndBeforeStart]);
-            RuleFor(f => f).Must(f => f.UsesQuestionnaire || f.UsesInterview || f.UsesObservation)
-                .WithName("").WithMessage(_ => l[Survey.NeedsMethod]);
+            RuleFor(f => f.UsesQuestionnaire).Must((f, _) => f.UsesQuestionnaire || f.UsesInterview || f.UsesObservation)
+                .WithMessage(_ => l[Survey.NeedsMethod]);
             RuleFor(f => f.CommunityIds).NotEmpty().WithMessage(_ => l[Survey.NeedsCommunity])
                 .MustAsync(async (ids, ct) => await db.Communities.CountAsync(c => ids.Contains(c.Id), ct) == ids.Distinct().Count())
                 .WithMessage(_ => l[Survey.NeedsCommunity]);
