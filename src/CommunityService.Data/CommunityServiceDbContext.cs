@@ -27,6 +27,8 @@ public class CommunityServiceDbContext(DbContextOptions<CommunityServiceDbContex
     public DbSet<ProjectDecision> Decisions => Set<ProjectDecision>();
     public DbSet<ServicePlan> Plans => Set<ServicePlan>();
     public DbSet<PlanObjective> PlanObjectives => Set<PlanObjective>();
+    public DbSet<PlanBudgetLine> PlanBudgetLines => Set<PlanBudgetLine>();
+    public DbSet<ProjectOpinion> Opinions => Set<ProjectOpinion>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
     public DbSet<EvaluationReport> Evaluations => Set<EvaluationReport>();

@@ -12,6 +12,9 @@ public class ApplicationUser : IdentityUser, IVersioned
     public int? CommunityId { get; set; }
     public Community? Community { get; set; }
     public bool IsDisabled { get; set; }
+
+    /// <summary>居民代表: a resident who gives opinions on the proposals of their own community.</summary>
+    public bool IsRepresentative { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
 }

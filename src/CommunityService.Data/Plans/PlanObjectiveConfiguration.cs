@@ -10,5 +10,6 @@ internal sealed class PlanObjectiveConfiguration : IEntityTypeConfiguration<Plan
         builder.Property(o => o.Indicator).HasMaxLength(PlanObjective.IndicatorMaxLength).IsRequired();
         builder.Property(o => o.TargetValue).HasPrecision(12, 2);
         builder.Property(o => o.Unit).HasMaxLength(PlanObjective.UnitMaxLength);
+        builder.Property(o => o.MeasuredBy).HasConversion<string>().HasMaxLength(30);
     }
 }

@@ -24,6 +24,9 @@ public class ServicePlan : IVersioned
     public const string EndBeforeStart = "The end date must be after the start date.";
     public const string NotEditable = "Only a draft or returned plan can be changed.";
     public const string NotSubmitted = "Only a submitted plan can be approved or returned.";
+    public const string NeedsJustification = "The fee departs from the suggested tier: write why.";
+    public const string NeedsCapacity = "A service at the facility needs a capacity above zero.";
+    public const string NeedsFee = "A low-cost or paid service needs its fee.";
 
     public int Id { get; set; }
     public int ProjectId { get; set; }
@@ -39,7 +42,18 @@ public class ServicePlan : IVersioned
     public decimal FeeAmount { get; set; }
     public DeliveryMode DeliveryMode { get; set; }
     public int Capacity { get; set; }
+    public string FeeJustification { get; set; } = "";
+    public string Materials { get; set; } = "";
+    public bool UsesCaseWork { get; set; }
+    public bool UsesGroupWork { get; set; }
+    public bool UsesCommunityWork { get; set; }
+    public string MethodsDescription { get; set; } = "";
     public List<PlanObjective> Objectives { get; set; } = [];
+    public List<PlanTask> Tasks { get; set; } = [];
+    public List<PlanBeneficiary> Beneficiaries { get; set; } = [];
+    public List<PlanBudgetLine> BudgetLines { get; set; } = [];
+    public List<PlanVenue> Venues { get; set; } = [];
+    public List<PlanStaffRole> StaffRoles { get; set; } = [];
     public DateTime? SubmittedAt { get; private set; }
     public string? ReviewedById { get; private set; }
     public DateTime? ReviewedAt { get; private set; }
@@ -48,7 +62,9 @@ public class ServicePlan : IVersioned
 
     public bool IsEditable => Status is PlanStatus.Draft or PlanStatus.Returned;
 
-    public GateCheck CheckComplete()
+    public BudgetTotals Budget => BudgetTotals.Of(BudgetLines);
+
+    public GateCheck CheckComplete(FeeSuggestion? fee = null)
     {
         var missing = new List<string>();
         if (string.IsNullOrWhiteSpace(Purpose))
@@ -67,16 +83,28 @@ public class ServicePlan : IVersioned
         {
             missing.Add(EndBeforeStart);
         }
+        if (DeliveryMode != DeliveryMode.AtHome && Capacity <= 0)
+        {
+            missing.Add(NeedsCapacity);
+        }
+        if (FeeTier != FeeTier.Free && FeeAmount <= 0)
+        {
+            missing.Add(NeedsFee);
+        }
+        if (fee is not null && fee.Departs(FeeTier) && string.IsNullOrWhiteSpace(FeeJustification))
+        {
+            missing.Add(NeedsJustification);
+        }
         return new GateCheck(missing);
     }
 
-    public GateCheck Submit(DateTime now)
+    public GateCheck Submit(DateTime now, FeeSuggestion? fee = null)
     {
         if (!IsEditable)
         {
             return GateCheck.Fail(NotEditable);
         }
-        var check = CheckComplete();
+        var check = CheckComplete(fee);
         if (check.IsPassed)
         {
             Status = PlanStatus.Submitted;
@@ -95,6 +123,24 @@ public class ServicePlan : IVersioned
         }
         return Review(PlanStatus.Returned, managerId, comment, now);
     }
+
+    /// <summary>
+    /// An approved plan is frozen: a change starts a new draft version with the same content, which needs
+    /// approval again. The approved version stays as it was.
+    /// </summary>
+    public ServicePlan NewVersion() => new()
+    {
+        ProjectId = ProjectId, VersionNumber = VersionNumber + 1, Purpose = Purpose, StartDate = StartDate, EndDate = EndDate,
+        SessionPattern = SessionPattern, Place = Place, FeeTier = FeeTier, FeeAmount = FeeAmount, FeeJustification = FeeJustification,
+        DeliveryMode = DeliveryMode, Capacity = Capacity, Materials = Materials, UsesCaseWork = UsesCaseWork, UsesGroupWork = UsesGroupWork,
+        UsesCommunityWork = UsesCommunityWork, MethodsDescription = MethodsDescription,
+        Objectives = Objectives.OrderBy(o => o.Id).Select(o => new PlanObjective { Indicator = o.Indicator, TargetValue = o.TargetValue, Unit = o.Unit, MeasuredBy = o.MeasuredBy }).ToList(),
+        Tasks = Tasks.OrderBy(t => t.Order).Select(t => new PlanTask { Order = t.Order, Text = t.Text }).ToList(),
+        Beneficiaries = Beneficiaries.Select(b => new PlanBeneficiary { Group = b.Group, ExpectedNumber = b.ExpectedNumber }).ToList(),
+        BudgetLines = BudgetLines.OrderBy(b => b.Id).Select(b => new PlanBudgetLine { Item = b.Item, Amount = b.Amount, Source = b.Source }).ToList(),
+        Venues = Venues.OrderBy(v => v.Id).Select(v => new PlanVenue { Name = v.Name, Owner = v.Owner, UnitName = v.UnitName }).ToList(),
+        StaffRoles = StaffRoles.OrderBy(r => r.Id).Select(r => new PlanStaffRole { Role = r.Role, Count = r.Count, IsVolunteer = r.IsVolunteer }).ToList(),
+    };
 
     private GateCheck Review(PlanStatus outcome, string managerId, string comment, DateTime now)
     {
@@ -121,4 +167,5 @@ public class PlanObjective
     public string Indicator { get; set; } = "";
     public decimal TargetValue { get; set; }
     public string Unit { get; set; } = "";
+    public MeasuredBy MeasuredBy { get; set; } = MeasuredBy.ServiceRecords;
 }

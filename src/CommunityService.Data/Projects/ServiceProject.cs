@@ -17,6 +17,7 @@ public class ServiceProject : IVersioned
 {
     public const int NameMaxLength = 100;
     public const int SummaryMaxLength = 2000;
+    public const int ResourcesMaxLength = 1000;
 
     public int Id { get; set; }
     public string Name { get; set; } = "";
@@ -32,7 +33,13 @@ public class ServiceProject : IVersioned
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>The proposal (服务项目的决定): who it would reach, what community resources it would use, roughly what it costs.</summary>
+    public int ExpectedBeneficiaries { get; set; }
+    public string ResourcesToUse { get; set; } = "";
+    public decimal RoughBudget { get; set; }
+
     public List<ProjectTargetGroup> TargetGroups { get; set; } = [];
+    public List<ProjectOpinion> Opinions { get; set; } = [];
     public List<StageChange> StageHistory { get; set; } = [];
     public List<NeedFinding> Needs { get; set; } = [];
     public List<ProjectDecision> Decisions { get; set; } = [];
@@ -44,6 +51,8 @@ public class ServiceProject : IVersioned
     public ProjectStage? NextStage => Stage.Next();
 
     public ServicePlan? CurrentPlan => Plans.OrderByDescending(p => p.VersionNumber).FirstOrDefault();
+
+    public ServicePlan? ApprovedPlan => Plans.Where(p => p.Status == PlanStatus.Approved).OrderByDescending(p => p.VersionNumber).FirstOrDefault();
 
     public ProjectDecision? LatestDecision => Decisions.OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id).FirstOrDefault();
 

@@ -12,6 +12,9 @@ internal sealed class ServiceProjectConfiguration : IEntityTypeConfiguration<Ser
         builder.Property(p => p.Category).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Stage).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.CreatedById).HasMaxLength(450);
+        builder.Property(p => p.ResourcesToUse).HasMaxLength(ServiceProject.ResourcesMaxLength);
+        builder.Property(p => p.RoughBudget).HasPrecision(12, 2);
+        builder.HasMany(p => p.Opinions).WithOne().HasForeignKey(o => o.ProjectId);
         builder.HasOne(p => p.ServiceType).WithMany().HasForeignKey(p => p.ServiceTypeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Community).WithMany().HasForeignKey(p => p.CommunityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.TargetGroups).WithOne().HasForeignKey(g => g.ProjectId);

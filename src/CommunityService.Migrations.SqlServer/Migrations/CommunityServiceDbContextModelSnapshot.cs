@@ -294,6 +294,66 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.ToTable("Decisions");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Decisions.ProjectOpinion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("GivenById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("MeetingName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("SpeakerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Stance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "GivenById")
+                        .IsUnique()
+                        .HasFilter("[GivenById] IS NOT NULL");
+
+                    b.ToTable("Opinions");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
                 {
                     b.Property<int>("Id")
@@ -445,6 +505,9 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.Property<bool>("IsDisabled")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsRepresentative")
                         .HasColumnType("bit");
 
                     b.Property<bool>("LockoutEnabled")
@@ -615,6 +678,55 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.ToTable("NeedTargetGroup");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanBeneficiary", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ExpectedNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("PlanId", "Group");
+
+                    b.ToTable("PlanBeneficiary");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanBudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanBudgetLines");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Plans.PlanObjective", b =>
                 {
                     b.Property<int>("Id")
@@ -627,6 +739,11 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("MeasuredBy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<int>("PlanId")
                         .HasColumnType("int");
@@ -645,6 +762,94 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.HasIndex("PlanId");
 
                     b.ToTable("PlanObjectives");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanStaffRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsVolunteer")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanStaffRole");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanTask");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanVenue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanVenue");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Plans.ServicePlan", b =>
@@ -670,10 +875,25 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasPrecision(10, 2)
                         .HasColumnType("decimal(10,2)");
 
+                    b.Property<string>("FeeJustification")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("FeeTier")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("MethodsDescription")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -715,6 +935,15 @@ namespace CommunityService.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("UsesCaseWork")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("UsesCommunityWork")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("UsesGroupWork")
+                        .HasColumnType("bit");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -769,10 +998,22 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int>("ExpectedBeneficiaries")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ResourcesToUse")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<decimal>("RoughBudget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
 
                     b.Property<int>("ServiceTypeId")
                         .HasColumnType("int");
@@ -1407,6 +1648,15 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Decisions.ProjectOpinion", b =>
+                {
+                    b.HasOne("CommunityService.Data.Projects.ServiceProject", null)
+                        .WithMany("Opinions")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
                 {
                     b.HasOne("CommunityService.Data.Projects.ServiceProject", "Project")
@@ -1488,10 +1738,55 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanBeneficiary", b =>
+                {
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                        .WithMany("Beneficiaries")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanBudgetLine", b =>
+                {
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                        .WithMany("BudgetLines")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityService.Data.Plans.PlanObjective", b =>
                 {
                     b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
                         .WithMany("Objectives")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanStaffRole", b =>
+                {
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                        .WithMany("StaffRoles")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanTask", b =>
+                {
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanVenue", b =>
+                {
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                        .WithMany("Venues")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1750,7 +2045,17 @@ namespace CommunityService.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("CommunityService.Data.Plans.ServicePlan", b =>
                 {
+                    b.Navigation("Beneficiaries");
+
+                    b.Navigation("BudgetLines");
+
                     b.Navigation("Objectives");
+
+                    b.Navigation("StaffRoles");
+
+                    b.Navigation("Tasks");
+
+                    b.Navigation("Venues");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Projects.ServiceProject", b =>
@@ -1760,6 +2065,8 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.Navigation("Evaluations");
 
                     b.Navigation("Notices");
+
+                    b.Navigation("Opinions");
 
                     b.Navigation("Plans");
 

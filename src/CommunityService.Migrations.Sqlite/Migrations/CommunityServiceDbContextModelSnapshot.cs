@@ -277,6 +277,63 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.ToTable("Decisions");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Decisions.ProjectOpinion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpeakerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "GivenById")
+                        .IsUnique();
+
+                    b.ToTable("Opinions");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
                 {
                     b.Property<int>("Id")
@@ -424,6 +481,9 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRepresentative")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -589,6 +649,53 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.ToTable("NeedTargetGroup");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanBeneficiary", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanId", "Group");
+
+                    b.ToTable("PlanBeneficiary");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanBudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanBudgetLines");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Plans.PlanObjective", b =>
                 {
                     b.Property<int>("Id")
@@ -598,6 +705,11 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.Property<string>("Indicator")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasuredBy")
+                        .IsRequired()
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlanId")
@@ -617,6 +729,88 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.HasIndex("PlanId");
 
                     b.ToTable("PlanObjectives");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanStaffRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsVolunteer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanStaffRole");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanTask");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanVenue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanVenue");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Plans.ServicePlan", b =>
@@ -640,9 +834,24 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FeeJustification")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FeeTier")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MethodsDescription")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Place")
@@ -685,6 +894,15 @@ namespace CommunityService.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("UsesCaseWork")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UsesCommunityWork")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UsesGroupWork")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -737,9 +955,21 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExpectedBeneficiaries")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourcesToUse")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RoughBudget")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ServiceTypeId")
@@ -1351,6 +1581,15 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Decisions.ProjectOpinion", b =>
+                {
+                    b.HasOne("CommunityService.Data.Projects.ServiceProject", null)
+                        .WithMany("Opinions")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
                 {
                     b.HasOne("CommunityService.Data.Projects.ServiceProject", "Project")
@@ -1432,10 +1671,55 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanBeneficiary", b =>
+                {
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                        .WithMany("Beneficiaries")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanBudgetLine", b =>
+                {
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                        .WithMany("BudgetLines")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityService.Data.Plans.PlanObjective", b =>
                 {
                     b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
                         .WithMany("Objectives")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanStaffRole", b =>
+                {
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                        .WithMany("StaffRoles")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanTask", b =>
+                {
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Plans.PlanVenue", b =>
+                {
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                        .WithMany("Venues")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1694,7 +1978,17 @@ namespace CommunityService.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("CommunityService.Data.Plans.ServicePlan", b =>
                 {
+                    b.Navigation("Beneficiaries");
+
+                    b.Navigation("BudgetLines");
+
                     b.Navigation("Objectives");
+
+                    b.Navigation("StaffRoles");
+
+                    b.Navigation("Tasks");
+
+                    b.Navigation("Venues");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Projects.ServiceProject", b =>
@@ -1704,6 +1998,8 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.Navigation("Evaluations");
 
                     b.Navigation("Notices");
+
+                    b.Navigation("Opinions");
 
                     b.Navigation("Plans");
 
