@@ -1,6 +1,7 @@
 using CommunityService.Data.Evaluations;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
+using CommunityService.UnitTests.Projects;
 using static CommunityService.UnitTests.Projects.ProjectBuilder;
 
 namespace CommunityService.UnitTests.Plans;
@@ -14,7 +15,7 @@ public class ServicePlanTests
 
         var check = plan.Submit(Now);
 
-        Assert.Equal([ServicePlan.NeedsPurpose, ServicePlan.NeedsObjective, ServicePlan.NeedsPlace, ServicePlan.EndBeforeStart], check.Missing);
+        Assert.Equal([ServicePlan.NeedsPurpose, ServicePlan.NeedsObjective, ServicePlan.NeedsPlace, ServicePlan.EndBeforeStart, ServicePlan.NeedsCapacity], check.Missing);
         Assert.Equal(PlanStatus.Draft, plan.Status);
     }
 
@@ -88,5 +89,57 @@ public class ServicePlanTests
         Pass(report.Submit(Now));
         Pass(report.Approve(Manager, "", Now));
         Assert.Equal([EvaluationReport.NotEditable], report.Submit(Now).Missing);
+    }
+}
+
+public class ServicePlanRulesTests
+{
+    private static readonly FeeSuggestion WelfareForElderly = FeeRules.Suggest(CommunityService.Data.Catalog.ServiceCategory.Welfare, [CommunityService.Data.Catalog.TargetGroup.Elderly]);
+
+    [Fact]
+    public void A_plan_that_departs_from_the_suggested_fee_needs_a_justification_to_be_submitted()
+    {
+        var plan = ProjectBuilder.CompletePlan();
+        plan.FeeTier = CommunityService.Data.Catalog.FeeTier.LowCost;
+        plan.FeeAmount = 8;
+
+        Assert.Equal([ServicePlan.NeedsJustification], plan.Submit(ProjectBuilder.Now, WelfareForElderly).Missing);
+
+        plan.FeeJustification = "只收成本费";
+        Assert.True(plan.Submit(ProjectBuilder.Now, WelfareForElderly).IsPassed);
+    }
+
+    [Fact]
+    public void A_facility_service_needs_a_capacity_and_a_charged_service_needs_its_fee()
+    {
+        var plan = ProjectBuilder.CompletePlan();
+        plan.Capacity = 0;
+        plan.FeeTier = CommunityService.Data.Catalog.FeeTier.Paid;
+        plan.FeeAmount = 0;
+
+        Assert.Equal([ServicePlan.NeedsCapacity, ServicePlan.NeedsFee], plan.CheckComplete().Missing);
+
+        plan.DeliveryMode = CommunityService.Data.Catalog.DeliveryMode.AtHome;
+        Assert.Equal([ServicePlan.NeedsFee], plan.CheckComplete().Missing);
+    }
+
+    [Fact]
+    public void A_revision_of_an_approved_plan_is_a_new_draft_copy_and_the_approved_one_stays()
+    {
+        var plan = ProjectBuilder.CompletePlan();
+        plan.Tasks.Add(new PlanTask { Order = 1, Text = "入户登记" });
+        plan.BudgetLines.Add(new PlanBudgetLine { Item = "餐费补贴", Amount = 5000, Source = FundingSource.CommunityServiceFund });
+        Assert.True(plan.Submit(ProjectBuilder.Now).IsPassed);
+        Assert.True(plan.Approve(ProjectBuilder.Manager, "", ProjectBuilder.Now).IsPassed);
+
+        var revision = plan.NewVersion();
+        revision.Objectives[0].TargetValue = 250;
+
+        Assert.Equal((2, PlanStatus.Draft, true), (revision.VersionNumber, revision.Status, revision.IsEditable));
+        Assert.Equal(200, plan.Objectives[0].TargetValue);
+        Assert.Equal(PlanStatus.Approved, plan.Status);
+        Assert.Equal(["入户登记"], revision.Tasks.Select(t => t.Text));
+        Assert.Equal(5000, revision.Budget.Total);
+        Assert.NotSame(plan.BudgetLines[0], revision.BudgetLines[0]);
     }
 }

@@ -65,6 +65,7 @@ internal static class ProjectBuilder
         StartDate = new DateOnly(2026, 4, 1),
         EndDate = new DateOnly(2026, 9, 30),
         Objectives = [new PlanObjective { Indicator = "服务老年人", TargetValue = 200, Unit = "人" }],
+        Capacity = 120,
     };
 
     public static void WithApprovedPlan(ServiceProject p)

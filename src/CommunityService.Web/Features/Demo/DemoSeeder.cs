@@ -220,14 +220,49 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
             Purpose = demo.Purpose, StartDate = DateOnly.FromDateTime(at.AddDays(20)), EndDate = DateOnly.FromDateTime(at.AddDays(200)),
             SessionPattern = demo.Pattern, Place = demo.Place, FeeTier = demo.Fee, FeeAmount = demo.FeeAmount,
             DeliveryMode = demo.Mode, Capacity = demo.Capacity,
-            Objectives = [new PlanObjective { Indicator = demo.Indicator, TargetValue = demo.Target, Unit = demo.Unit }],
+            Objectives =
+            [
+                new PlanObjective { Indicator = demo.Indicator, TargetValue = demo.Target, Unit = demo.Unit, MeasuredBy = MeasuredBy.ServiceRecords },
+                new PlanObjective { Indicator = "参与者满意度", TargetValue = 90, Unit = "%", MeasuredBy = MeasuredBy.SatisfactionSurvey },
+            ],
+            Tasks =
+            [
+                new PlanTask { Order = 1, Text = "摸清服务对象名单，入户登记需求" },
+                new PlanTask { Order = 2, Text = "落实场地、人员和物资" },
+                new PlanTask { Order = 3, Text = "发布服务通知，组织报名" },
+                new PlanTask { Order = 4, Text = "按计划开展服务并做好记录" },
+                new PlanTask { Order = 5, Text = "开展满意度调查，总结评估" },
+            ],
+            Beneficiaries = demo.Groups.Select(g => new PlanBeneficiary { Group = g, ExpectedNumber = (int)Math.Max(10, demo.Target) }).ToList(),
+            BudgetLines =
+            [
+                new PlanBudgetLine { Item = "物资与耗材", Amount = 6000m, Source = FundingSource.StateFunding },
+                new PlanBudgetLine { Item = "志愿者交通与餐费补贴", Amount = 2400m, Source = FundingSource.CommunityServiceFund },
+                new PlanBudgetLine { Item = "宣传品印制", Amount = 800m, Source = FundingSource.Donation },
+            ],
+            Venues = [new PlanVenue { Name = demo.Place, Owner = VenueOwner.Center }],
+            StaffRoles =
+            [
+                new PlanStaffRole { Role = "社工", Count = 2 },
+                new PlanStaffRole { Role = "志愿者", Count = 8, IsVolunteer = true },
+            ],
+            Materials = "登记表、宣传海报、服务记录本",
+            UsesGroupWork = demo.Mode != DeliveryMode.AtHome,
+            UsesCaseWork = demo.Mode != DeliveryMode.AtFacility,
+            UsesCommunityWork = true,
+            MethodsDescription = "以小组活动为主，个别需求由社工上门跟进，并动员社区志愿者参与。",
         };
+        var fee = FeeRules.Suggest(project.Category, demo.Groups);
+        if (fee.Departs(demo.Fee))
+        {
+            plan.FeeJustification = demo.Fee == FeeTier.LowCost ? "只收取成本费用，困难家庭凭证明免费。" : "属提高生活品质的便民服务，按市场价的七折收费。";
+        }
         project.Plans.Add(plan);
         if (demo.StopPlanAt == PlanStatus.Draft)
         {
             return;
         }
-        Ensure(plan.Submit(Next(7)));
+        Ensure(plan.Submit(Next(7), fee));
         if (demo.StopPlanAt == PlanStatus.Submitted)
         {
             return;
@@ -257,6 +292,16 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
                 DeliveryMode = demo.Mode == DeliveryMode.AtHome ? DeliveryMode.AtHome : DeliveryMode.AtFacility,
                 DurationMinutes = 60, Description = $"{project.Name}：第 {i + 1} 次服务", RecordedById = staffId,
             });
+        }
+        if (demo.Name == "残疾人康复上门服务")
+        {
+            // A revised plan: version 2 raises the target after the first month, and was approved again.
+            var revised = plan.NewVersion();
+            revised.Objectives[0].TargetValue = 360;
+            revised.BudgetLines.Add(new PlanBudgetLine { Item = "康复器材租赁", Amount = 3000m, Source = FundingSource.Donation });
+            project.Plans.Add(revised);
+            Ensure(revised.Submit(Next(30), fee));
+            Ensure(revised.Approve(managerId, "需求超出预期，同意增加服务人次。", Next(2)));
         }
         if (demo.Stage == ProjectStage.Execution)
         {

@@ -11,54 +11,91 @@ using Microsoft.Extensions.Localization;
 
 namespace CommunityService.Web.Features.Plans;
 
+/// <summary>
+/// 服务计划书: staff write and submit the plan, a manager approves or returns it. An approved plan is frozen;
+/// a change is a new version that needs approval again. Staff edit plans of their own community's projects.
+/// </summary>
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("projects/{projectId:int}/plan")]
-public sealed class PlansController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class PlansController(
+    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
-    [HttpGet("edit")]
-    public async Task<IActionResult> Edit(int projectId, CancellationToken ct)
+    public const string ConflictMessage = "Someone else saved this plan while you were editing. Their version and yours are shown below; your input is kept in the form.";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int projectId, int? version, int? compare, CancellationToken ct)
     {
-        var project = await db.Projects.AsNoTracking().Include(p => p.Plans).ThenInclude(p => p.Objectives)
-            .FirstOrDefaultAsync(p => p.Id == projectId, ct);
+        var project = await LoadAsync(projectId, tracked: false, ct);
         if (project is null)
         {
             return NotFound();
         }
+        var plans = project.Plans.OrderBy(p => p.VersionNumber).ToList();
+        var shown = plans.FirstOrDefault(p => p.VersionNumber == version) ?? project.CurrentPlan;
+        var other = plans.FirstOrDefault(p => p.VersionNumber == compare) ?? plans.LastOrDefault(p => shown is not null && p.VersionNumber < shown.VersionNumber);
+        var names = await NamesAsync(plans.Select(p => p.ReviewedById), ct);
+        return View(new PlanPage(project, shown, other, shown is null ? [] : PlanSections.Of(shown, l),
+            shown is null || other is null ? [] : PlanSections.Between(other, shown, l),
+            FeeRules.Suggest(project.Category, project.TargetGroups.Select(g => g.Group)), names, await CanEditAsync(project)));
+    }
+
+    [HttpGet("print")]
+    public async Task<IActionResult> Print(int projectId, int? version, CancellationToken ct)
+    {
+        var project = await LoadAsync(projectId, tracked: false, ct);
+        var plan = project?.Plans.FirstOrDefault(p => p.VersionNumber == version) ?? project?.CurrentPlan;
+        if (project is null || plan is null)
+        {
+            return NotFound();
+        }
+        var names = await NamesAsync([plan.ReviewedById], ct);
+        return View(new PlanPrint(project, plan, PlanSections.Of(plan, l), names));
+    }
+
+    [HttpGet("edit")]
+    public async Task<IActionResult> Edit(int projectId, CancellationToken ct)
+    {
+        var project = await LoadAsync(projectId, tracked: false, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await CanEditAsync(project))
+        {
+            return Forbid();
+        }
         var plan = project.CurrentPlan;
-        var form = plan is null
-            ? new PlanForm { ProjectId = projectId, ProjectName = project.Name }
-            : new PlanForm
-            {
-                ProjectId = projectId, ProjectName = project.Name, Purpose = plan.Purpose, StartDate = plan.StartDate, EndDate = plan.EndDate,
-                SessionPattern = plan.SessionPattern, Place = plan.Place, FeeTier = plan.FeeTier, FeeAmount = plan.FeeAmount,
-                DeliveryMode = plan.DeliveryMode, Capacity = plan.Capacity, Version = plan.Version,
-                Objectives = plan.Objectives.OrderBy(o => o.Id)
-                    .Select(o => new PlanForm.ObjectiveInput { Indicator = o.Indicator, TargetValue = o.TargetValue, Unit = o.Unit }).ToList(),
-            };
-        form.PadObjectives();
-        return View(form);
+        if (plan is { IsEditable: false })
+        {
+            return this.Refuse(l[ServicePlan.NotEditable], $"/projects/{projectId}/plan");
+        }
+        ViewData["Fee"] = FeeRules.Suggest(project.Category, project.TargetGroups.Select(g => g.Group));
+        return View(plan is null ? new PlanForm { ProjectId = projectId, ProjectName = project.Name, VersionNumber = 1 }.Padded() : PlanForm.From(plan, project.Name));
     }
 
     [HttpPost("edit")]
     public async Task<IActionResult> Edit(int projectId, PlanForm form, [FromServices] IValidator<PlanForm> validator, CancellationToken ct)
     {
         form.ProjectId = projectId;
-        var project = await db.Projects.Include(p => p.Plans).ThenInclude(p => p.Objectives).FirstOrDefaultAsync(p => p.Id == projectId, ct);
+        var project = await LoadAsync(projectId, tracked: true, ct);
         if (project is null)
         {
             return NotFound();
         }
+        if (!await CanEditAsync(project))
+        {
+            return Forbid();
+        }
         form.ProjectName = project.Name;
+        ViewData["Fee"] = FeeRules.Suggest(project.Category, project.TargetGroups.Select(g => g.Group));
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
-            form.PadObjectives();
-            return this.InvalidForm(form);
+            return this.InvalidForm(form.Padded());
         }
-        if (project.Stage != ProjectStage.Plan)
+        if (project.Stage is ProjectStage.Survey or ProjectStage.Decision || project.Stage.IsFinished())
         {
-            ModelState.AddModelError("", l["The plan can only be written while the project is in the Plan stage."]);
-            form.PadObjectives();
-            return this.InvalidForm(form);
+            ModelState.AddModelError("", l["The plan can only be written once the project is approved and until it ends."]);
+            return this.InvalidForm(form.Padded());
         }
         var plan = project.CurrentPlan;
         if (plan is null)
@@ -69,30 +106,18 @@ public sealed class PlansController(CommunityServiceDbContext db, TimeProvider c
         else if (!plan.IsEditable)
         {
             ModelState.AddModelError("", l[ServicePlan.NotEditable]);
-            form.PadObjectives();
-            return this.InvalidForm(form);
+            return this.InvalidForm(form.Padded());
+        }
+        else if (plan.Version != form.Version)
+        {
+            return Clash(form, plan);
         }
         else
         {
             db.Entry(plan).Property(x => x.Version).OriginalValue = form.Version;
-        }
-        plan.Purpose = form.Purpose.Trim();
-        plan.StartDate = form.StartDate!.Value;
-        plan.EndDate = form.EndDate!.Value;
-        plan.SessionPattern = form.SessionPattern.Trim();
-        plan.Place = form.Place.Trim();
-        plan.FeeTier = form.FeeTier;
-        plan.FeeAmount = form.FeeAmount;
-        plan.DeliveryMode = form.DeliveryMode;
-        plan.Capacity = form.Capacity;
-        plan.Objectives.Clear();
-        plan.Objectives.AddRange(form.Objectives.Where(o => !string.IsNullOrWhiteSpace(o.Indicator))
-            .Select(o => new PlanObjective { Indicator = o.Indicator.Trim(), TargetValue = o.TargetValue ?? 0, Unit = o.Unit.Trim() }));
-        if (plan.Id != 0)
-        {
-            // A change to the objectives alone still counts as a change to the plan (and bumps its version).
             db.Entry(plan).State = EntityState.Modified;
         }
+        form.ApplyTo(plan);
         project.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         try
         {
@@ -100,37 +125,64 @@ public sealed class PlansController(CommunityServiceDbContext db, TimeProvider c
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", l[ProjectsController.ConflictMessage]);
-            form.PadObjectives();
-            return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
+            var saved = await LoadAsync(projectId, tracked: false, ct);
+            return Clash(form, saved!.CurrentPlan!);
         }
         TempData["Message"] = l["The plan was saved."].Value;
-        return Redirect($"/projects/{projectId}#plan");
+        return Redirect($"/projects/{projectId}/plan");
+    }
+
+    /// <summary>Starts a new draft version of an approved plan (the approved one stays as it was).</summary>
+    [HttpPost("revise")]
+    public async Task<IActionResult> Revise(int projectId, CancellationToken ct)
+    {
+        var project = await LoadAsync(projectId, tracked: true, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await CanEditAsync(project))
+        {
+            return Forbid();
+        }
+        if (project.CurrentPlan is not { Status: PlanStatus.Approved } approved || project.Stage.IsFinished())
+        {
+            return this.Refuse(l["Only the current approved plan of a running project can be revised."], $"/projects/{projectId}/plan");
+        }
+        project.Plans.Add(approved.NewVersion());
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["A new version of the plan was started. It needs approval again."].Value;
+        return Redirect($"/projects/{projectId}/plan/edit");
     }
 
     [HttpPost("submit")]
     public async Task<IActionResult> Submit(int projectId, CancellationToken ct)
     {
-        var plan = await CurrentPlanAsync(projectId, ct);
-        if (plan is null)
+        var project = await LoadAsync(projectId, tracked: true, ct);
+        if (project?.CurrentPlan is not { } plan)
         {
             return NotFound();
         }
-        return await SaveOutcomeAsync(projectId, plan.Submit(clock.GetUtcNow().UtcDateTime), l["The plan was submitted for approval."], ct);
+        if (!await CanEditAsync(project))
+        {
+            return Forbid();
+        }
+        var fee = FeeRules.Suggest(project.Category, project.TargetGroups.Select(g => g.Group));
+        return await SaveOutcomeAsync(projectId, plan.Submit(clock.GetUtcNow().UtcDateTime, fee), l["The plan was submitted for approval."], ct);
     }
 
     [Authorize(Policy = Policies.Manager)]
     [HttpPost("review")]
     public async Task<IActionResult> Review(int projectId, ReviewForm form, [FromServices] IValidator<ReviewForm> validator, CancellationToken ct)
     {
-        var plan = await CurrentPlanAsync(projectId, ct);
-        if (plan is null)
+        var project = await LoadAsync(projectId, tracked: true, ct);
+        if (project?.CurrentPlan is not { } plan)
         {
             return NotFound();
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
-            return this.Refuse(ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).First(), $"/projects/{projectId}#plan");
+            return this.Refuse(ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).First(), $"/projects/{projectId}/plan");
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var check = form.Outcome == ReviewOutcome.Approve
@@ -140,18 +192,59 @@ public sealed class PlansController(CommunityServiceDbContext db, TimeProvider c
             form.Outcome == ReviewOutcome.Approve ? l["The plan was approved."] : l["The plan was returned for revision."], ct);
     }
 
-    private async Task<ServicePlan?> CurrentPlanAsync(int projectId, CancellationToken ct) =>
-        await db.Plans.Include(p => p.Objectives).Where(p => p.ProjectId == projectId)
-            .OrderByDescending(p => p.VersionNumber).FirstOrDefaultAsync(ct);
+    private ViewResult Clash(PlanForm form, ServicePlan saved)
+    {
+        var typed = new ServicePlan();
+        form.ApplyTo(typed);
+        ViewData["Clash"] = PlanSections.Between(saved, typed, l);
+        ModelState.AddModelError("", l[ConflictMessage]);
+        form.Version = saved.Version;
+        return this.InvalidForm(form.Padded(), status: StatusCodes.Status409Conflict);
+    }
+
+    private async Task<bool> CanEditAsync(ServiceProject project) =>
+        (await authorization.AuthorizeAsync(User, new CommunityRecord(project.CommunityId), WorksInCommunityRequirement.Instance)).Succeeded;
+
+    private Task<ServiceProject?> LoadAsync(int projectId, bool tracked, CancellationToken ct)
+    {
+        var query = db.Projects
+            .Include(p => p.TargetGroups).Include(p => p.Community).Include(p => p.ServiceType)
+            .Include(p => p.Plans).ThenInclude(p => p.Objectives)
+            .Include(p => p.Plans).ThenInclude(p => p.Tasks)
+            .Include(p => p.Plans).ThenInclude(p => p.Beneficiaries)
+            .Include(p => p.Plans).ThenInclude(p => p.BudgetLines)
+            .Include(p => p.Plans).ThenInclude(p => p.Venues)
+            .Include(p => p.Plans).ThenInclude(p => p.StaffRoles)
+            .AsSplitQuery();
+        return (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == projectId, ct);
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<string>().Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    }
 
     private async Task<IActionResult> SaveOutcomeAsync(int projectId, GateCheck check, string done, CancellationToken ct)
     {
         if (!check.IsPassed)
         {
-            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), $"/projects/{projectId}#plan");
+            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), $"/projects/{projectId}/plan");
         }
         await db.SaveChangesAsync(ct);
         TempData["Message"] = done;
-        return Redirect($"/projects/{projectId}#plan");
+        return Redirect($"/projects/{projectId}/plan");
     }
+}
+
+public sealed record PlanPage(
+    ServiceProject Project, ServicePlan? Plan, ServicePlan? ComparedTo, IReadOnlyList<PlanSection> Sections, IReadOnlyList<PlanDifference> Changes,
+    FeeSuggestion Fee, IReadOnlyDictionary<string, string> Names, bool CanEdit)
+{
+    public string NameOf(string? id) => id is not null && Names.TryGetValue(id, out var name) ? name : "";
+}
+
+public sealed record PlanPrint(ServiceProject Project, ServicePlan Plan, IReadOnlyList<PlanSection> Sections, IReadOnlyDictionary<string, string> Names)
+{
+    public string NameOf(string? id) => id is not null && Names.TryGetValue(id, out var name) ? name : "";
 }
