@@ -56,6 +56,7 @@ public class WalkthroughTests(BrowserFixture browser)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("计划书已批准。");
         await Assertions.Expect(page.GetByText("计划完整，同意。")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "← 独居老人关爱探访" }).ClickAsync();
         await Assertions.Expect(page.GetByText("请至少发布一条服务通知。")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "04-manager-approved-plan");
         await page.Context.CloseAsync();

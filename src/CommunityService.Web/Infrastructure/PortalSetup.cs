@@ -83,6 +83,7 @@ public static class PortalSetup
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.ModelMetadataDetailsProviders.Add(new RequiredMessageProvider());
+                o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
             })
             .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()))
             .AddViewLocalization()

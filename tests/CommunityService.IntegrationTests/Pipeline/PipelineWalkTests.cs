@@ -96,6 +96,21 @@ public class PipelineWalkTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("已退回", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Blank_optional_text_fields_save_as_empty_text()
+    {
+        var staff = await Portal.ClientForAsync("staff");
+        var typeId = await Portal.WithDbAsync(db => db.ServiceTypes.Select(t => t.Id).FirstAsync());
+
+        var created = await staff.PostFormAsync("/projects/create", "/projects/create", new()
+        {
+            ["Name"] = "无简介的项目", ["Summary"] = "", ["ResourcesToUse"] = "", ["ServiceTypeId"] = $"{typeId}", ["CommunityId"] = "1", ["TargetGroups"] = "Elderly",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal("", await Portal.WithDbAsync(db => db.Projects.Where(p => p.Name == "无简介的项目").Select(p => p.Summary).SingleAsync()));
+    }
+
     private async Task AssertStage(int id, ProjectStage stage) =>
         Assert.Equal(stage, await Portal.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.Stage).SingleAsync()));
 

@@ -128,9 +128,21 @@ public sealed class PlanForm
         plan.Objectives.Clear();
         plan.Objectives.AddRange(Objectives.Where(o => !string.IsNullOrWhiteSpace(o.Indicator))
             .Select(o => new PlanObjective { Indicator = o.Indicator.Trim(), TargetValue = o.TargetValue ?? 0, Unit = o.Unit.Trim(), MeasuredBy = o.MeasuredBy }));
-        plan.Beneficiaries.Clear();
-        plan.Beneficiaries.AddRange(Beneficiaries.Where(b => b.ExpectedNumber > 0).GroupBy(b => b.Group)
-            .Select(g => new PlanBeneficiary { Group = g.Key, ExpectedNumber = g.First().ExpectedNumber!.Value }));
+        // Beneficiaries are keyed by (plan, group): update them in place, since a removed and re-added row would clash.
+        var wanted = Beneficiaries.Where(b => b.ExpectedNumber > 0).GroupBy(b => b.Group).ToDictionary(g => g.Key, g => g.First().ExpectedNumber!.Value);
+        plan.Beneficiaries.RemoveAll(b => !wanted.ContainsKey(b.Group));
+        foreach (var (group, number) in wanted)
+        {
+            var row = plan.Beneficiaries.FirstOrDefault(b => b.Group == group);
+            if (row is null)
+            {
+                plan.Beneficiaries.Add(new PlanBeneficiary { Group = group, ExpectedNumber = number });
+            }
+            else
+            {
+                row.ExpectedNumber = number;
+            }
+        }
         plan.BudgetLines.Clear();
         plan.BudgetLines.AddRange(Budget.Where(b => !string.IsNullOrWhiteSpace(b.Item))
             .Select(b => new PlanBudgetLine { Item = b.Item.Trim(), Amount = b.Amount ?? 0, Source = b.Source }));
