@@ -32,6 +32,20 @@ public class MigrationTests
         Assert.True(db.Database.HasPendingModelChanges());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Every_edited_entity_has_the_app_managed_concurrency_token_and_no_rowversion(DatabaseProvider provider)
+    {
+        using var db = Context(provider);
+
+        var versioned = db.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)).ToList();
+
+        Assert.Contains(versioned, e => e.ClrType == typeof(Data.Plans.ServicePlan));
+        Assert.Contains(versioned, e => e.ClrType == typeof(Data.Surveys.Survey));
+        Assert.All(versioned, e => Assert.True(e.FindProperty(nameof(IVersioned.Version))!.IsConcurrencyToken, e.ClrType.Name));
+        Assert.DoesNotContain(db.Model.GetEntityTypes().SelectMany(e => e.GetProperties()), p => p.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAddOrUpdate && p.IsConcurrencyToken);
+    }
+
     [Fact]
     public void The_sql_server_idempotent_script_generates_without_a_server()
     {

@@ -52,7 +52,7 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
         new("家政服务培训", "家政服务", "阳光社区", [TargetGroup.AllResidents], ProjectStage.Plan,
             "面向有就业意愿的居民开展家政技能培训，并对接家政服务需求。", "居民希望有可信赖的家政服务，也有居民希望从事家政工作。",
             "培养本社区家政服务人员，方便居民就近找到可靠的家政服务。", "完成培训并取得证书", 50, "人", "阳光社区培训教室", "每周六 9:00–11:30，共 8 周",
-            FeeTier.Paid, 200m, DeliveryMode.AtFacility, 30, PlanStatus.Draft),
+            FeeTier.Paid, 200m, DeliveryMode.AtFacility, 30, PlanStatus.Returned),
         new("困难家庭临时救助", "社区救助", "和平社区", [TargetGroup.LowIncome], ProjectStage.Decision,
             "为遭遇突发困难的家庭提供临时生活救助和政策咨询。", "走访发现 9 户家庭因病致贫，急需临时帮扶。",
             "", "", 0, "", "", "", FeeTier.Free, 0m, DeliveryMode.Both, 0),
@@ -263,6 +263,11 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
             return;
         }
         Ensure(plan.Submit(Next(7), fee));
+        if (demo.StopPlanAt == PlanStatus.Returned)
+        {
+            Ensure(plan.ReturnForRevision(managerId, "请补充学员考核办法和预算明细。", Next(2)));
+            return;
+        }
         if (demo.StopPlanAt == PlanStatus.Submitted)
         {
             return;
@@ -280,6 +285,13 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
         Ensure(project.AdvanceTo(ProjectStage.Publicity, staffId, "服务通知已发布。", at));
         if (demo.Stage == ProjectStage.Publicity)
         {
+            if (demo.Name == "青少年暑期托管")
+            {
+                // A revision in progress: a draft version 2 that extends the afternoon hours.
+                var draft = plan.NewVersion();
+                draft.SessionPattern = "7 月 10 日至 8 月 20 日，每个工作日 8:30–18:00";
+                project.Plans.Add(draft);
+            }
             return;
         }
         Ensure(project.AdvanceTo(ProjectStage.Execution, staffId, "报名完成，开始实施。", Next(14)));
