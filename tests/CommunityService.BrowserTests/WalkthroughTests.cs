@@ -50,7 +50,7 @@ public class WalkthroughTests(BrowserFixture browser)
         await browser.SignInAsync(page, "manager");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "独居老人关爱探访" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("待审批")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#plan").GetByText("待审批")).ToBeVisibleAsync();
         await page.GetByLabel("意见").FillAsync("计划完整，同意。");
         await page.GetByRole(AriaRole.Button, new() { Name = "批准计划书" }).ClickAsync();
 

@@ -6,6 +6,7 @@ using CommunityService.Data.Identity;
 using CommunityService.Web.Features.Demo;
 using FluentValidation;
 using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -66,7 +67,8 @@ public static class PortalSetup
         });
 
         services.AddAuthorization(Policies.Configure);
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, WorksInCommunityHandler>();
+        services.AddSingleton<IAuthorizationHandler, WorksInCommunityHandler>();
+        services.AddScoped<IAuthorizationHandler, Features.Decisions.ProposalOpinionHandler>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -13,6 +13,8 @@ using CommunityService.Data.Publicity;
 using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Communities;
 using CommunityService.Web.Features.Projects;
+using CommunityService.Web.Features.Representatives;
+using CommunityService.Web.Features.Reviews;
 
 namespace CommunityService.UnitTests.Localization;
 
@@ -39,7 +41,7 @@ public partial class StringTableTests
         Type[] enums = [typeof(ServiceCategory), typeof(TargetGroup), typeof(FeeTier), typeof(DeliveryMode), typeof(ProjectStage),
             typeof(DecisionOutcome), typeof(PlanStatus), typeof(ReportStatus), typeof(NoticeStatus), typeof(EvaluationTiming), typeof(VenueOwner),
             typeof(SurveyStatus), typeof(QuestionType), typeof(ResponseChannel), typeof(AgeBand), typeof(FieldNoteKind), typeof(NeedStatus), typeof(NeedPriority),
-            typeof(FundingSource), typeof(MeasuredBy)];
+            typeof(FundingSource), typeof(MeasuredBy), typeof(OpinionStance), typeof(OpinionSource), typeof(ReviewKind)];
         var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
             .Concat(Enum.GetNames<ServiceCategory>().Select(n => $"ServiceCategory.{n}.Description"))
@@ -54,7 +56,11 @@ public partial class StringTableTests
     [MemberData(nameof(Cultures))]
     public void Every_rule_message_of_the_domain_has_an_entry(string culture)
     {
-        var messages = new[] { typeof(GateMessages), typeof(ServicePlan), typeof(EvaluationReport), typeof(ProjectsController), typeof(Survey), typeof(AnswerRules), typeof(Web.Features.Plans.PlansController) }
+        var messages = new[]
+            {
+                typeof(GateMessages), typeof(ServicePlan), typeof(EvaluationReport), typeof(ProjectsController), typeof(Survey), typeof(AnswerRules),
+                typeof(Web.Features.Plans.PlansController), typeof(RepresentativeRules),
+            }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).EndsWith('.'))
             .Select(f => (string)f.GetRawConstantValue()!);

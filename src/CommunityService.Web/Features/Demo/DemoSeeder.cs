@@ -128,6 +128,96 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
             Walk(project, demo, community.Id, staff.Id, manager.Id, start);
             await db.SaveChangesAsync(ct);
         }
+
+        await SeedDecisionParticipationAsync(now, ct);
+    }
+
+    /// <summary>
+    /// 居民代表 and their opinions: `resident` represents 阳光社区, one representative each for 和平社区 and 青石社区;
+    /// a second proposal waits in 阳光社区 so `resident` has one to answer; every project past Survey states its proposal.
+    /// </summary>
+    private async Task SeedDecisionParticipationAsync(DateTime now, CancellationToken ct)
+    {
+        var communities = await db.Communities.ToDictionaryAsync(c => c.Name, c => c.Id, ct);
+        var resident = await db.Users.SingleAsync(u => u.UserName == "resident", ct);
+        var staffId = await db.Users.Where(u => u.UserName == "staff").Select(u => u.Id).SingleAsync(ct);
+        resident.IsRepresentative = true;
+        var heping = await CreateUserAsync("liujianguo", "刘建国", communities["和平社区"], now, Roles.Resident);
+        var qingshi = await CreateUserAsync("zhaoxiulan", "赵秀兰", communities["青石社区"], now, Roles.Resident);
+        heping.IsRepresentative = true;
+        qingshi.IsRepresentative = true;
+
+        var type = await db.ServiceTypes.SingleAsync(t => t.Name == "文化教育与体育", ct);
+        var phones = new ServiceProject
+        {
+            Name = "老年人智能手机课堂", Summary = "每周两次手把手教老年人用智能手机挂号、缴费、视频通话和识别诈骗信息。",
+            Category = type.Category, ServiceTypeId = type.Id, CommunityId = communities["阳光社区"], CreatedById = staffId,
+            CreatedAt = now.AddDays(-12), UpdatedAt = now.AddDays(-12),
+            TargetGroups = [new ProjectTargetGroup { Group = TargetGroup.Elderly }],
+        };
+        phones.Needs.Add(new NeedFinding
+        {
+            CommunityId = communities["阳光社区"], Text = "问卷中 48% 的 60 岁以上受访者不会用手机挂号、缴费，希望有人手把手教。",
+            CreatedById = staffId, CreatedAt = now.AddDays(-12), Status = NeedStatus.Addressed,
+            TargetGroups = [new NeedTargetGroup { Group = TargetGroup.Elderly }], ResidentsConcerned = 260, Priority = NeedPriority.High,
+        });
+        Ensure(phones.AdvanceTo(ProjectStage.Decision, staffId, "调查完成，提出项目建议。", now.AddDays(-10)));
+        db.Projects.Add(phones);
+
+        (int Beneficiaries, string Resources, decimal Budget) Proposal(string name) => name switch
+        {
+            "老年人助餐服务" => (200, "阳光社区长者食堂；合作餐饮企业配餐；志愿者送餐队", 180_000m),
+            "残疾人康复上门服务" => (40, "社区康复室；区康复医院康复师；残联提供的康复器材", 96_000m),
+            "青少年暑期托管" => (60, "青石社区活动中心；青石实验小学体育馆；大学生志愿者", 45_000m),
+            "家政服务培训" => (30, "阳光社区培训教室；区人社局职业技能培训补贴；家政企业讲师", 36_000m),
+            "困难家庭临时救助" => (27, "社区服务基金临时救助款；民政救助政策；驻社区单位捐助", 50_000m),
+            "慢性病健康讲座" => (150, "社区卫生服务中心医生；阳光社区会议室；血压计、血糖仪", 8_000m),
+            "社区夜间巡逻志愿队" => (9_000, "和平平安志愿队 30 名骨干；派出所社区民警指导；巡逻马甲和手电筒", 15_000m),
+            "老年大学书法班" => (40, "青石社区老年活动室；青石书法社志愿教师；笔墨纸砚", 12_000m),
+            "物业维修便民服务" => (500, "阳光社区物业服务站；签约维修师傅；价目表公示栏", 20_000m),
+            "社区便民菜店" => (3_000, "社区闲置门面房；农产品批发市场供货", 300_000m),
+            "独居老人关爱探访" => (35, "社工 2 名；阳光合唱队和青年志愿者；紧急呼叫设备", 28_000m),
+            "老年人智能手机课堂" => (120, "社区服务中心活动室；阳光小学信息技术教师志愿者；老年协会组织报名", 6_000m),
+            _ => (0, "", 0m),
+        };
+        await db.SaveChangesAsync(ct);
+        foreach (var project in await db.Projects.Where(p => p.Stage != ProjectStage.Survey).ToListAsync(ct))
+        {
+            (project.ExpectedBeneficiaries, project.ResourcesToUse, project.RoughBudget) = Proposal(project.Name);
+        }
+        await db.SaveChangesAsync(ct);
+
+        var relief = await db.Projects.Where(p => p.Name == "困难家庭临时救助").Select(p => p.Id).SingleAsync(ct);
+        var meeting = now.AddDays(-140).Date.AddHours(19);
+        db.Opinions.AddRange(
+            new ProjectOpinion
+            {
+                ProjectId = relief, Source = OpinionSource.Online, GivenById = heping.Id, Stance = OpinionStance.Support, At = now.AddDays(-145),
+                Comment = "走访的几户我都认识，确实急需帮扶，建议尽快立项。",
+            },
+            new ProjectOpinion
+            {
+                ProjectId = relief, Source = OpinionSource.Meeting, SpeakerName = "孙桂芳", MeetingName = "和平社区居民代表议事会", At = meeting,
+                RecordedById = staffId, Stance = OpinionStance.Suggest, Comment = "救助名单要公示，标准要公开，避免邻里有意见。",
+            },
+            new ProjectOpinion
+            {
+                ProjectId = relief, Source = OpinionSource.Meeting, SpeakerName = "郑国强", MeetingName = "和平社区居民代表议事会", At = meeting,
+                RecordedById = staffId, Stance = OpinionStance.Oppose, Comment = "临时救助民政已有渠道，社区再做容易重复，钱应优先用在助老上。",
+            },
+            new ProjectOpinion
+            {
+                ProjectId = phones.Id, Source = OpinionSource.Meeting, SpeakerName = "周老师", MeetingName = "阳光社区居民代表议事会",
+                At = now.AddDays(-6).Date.AddHours(15), RecordedById = staffId, Stance = OpinionStance.Support,
+                Comment = "很多老人被电信诈骗骗过，学会识别很有必要，我愿意来当志愿者。",
+            },
+            new ProjectOpinion
+            {
+                ProjectId = phones.Id, Source = OpinionSource.Meeting, SpeakerName = "吴德明", MeetingName = "阳光社区居民代表议事会",
+                At = now.AddDays(-6).Date.AddHours(15), RecordedById = staffId, Stance = OpinionStance.Suggest,
+                Comment = "每班人数少一点，最好不超过 15 人，再印一本大字版的操作手册。",
+            });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>社区概况: two versions for 阳光社区 (so the page has changes to show), one for each of the others.</summary>

@@ -1,9 +1,11 @@
 using CommunityService.Data;
 using CommunityService.Data.Catalog;
+using CommunityService.Data.Identity;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
 using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Notices;
+using CommunityService.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +30,8 @@ public sealed class HomeController(CommunityServiceDbContext db) : Controller
         var surveys = await db.Surveys.AsNoTracking().Where(s => s.Status == SurveyStatus.Open)
             .OrderByDescending(s => s.CreatedAt).Take(3)
             .Select(s => new OpenSurvey(s.Id, s.Title, s.EndDate, s.AllowAnonymous)).ToListAsync(ct);
-        return View(new HomePage(office, notices, surveys));
+        var proposals = User.IsInRole(Roles.Resident) ? await ProposalsAwaitingAsync(User.UserId(), ct) : [];
+        return View(new HomePage(office, notices, surveys) { Proposals = proposals });
     }
 
     [HttpGet("/services")]
@@ -42,6 +45,15 @@ public sealed class HomeController(CommunityServiceDbContext db) : Controller
             .ToListAsync(ct);
         return View(types);
     }
+
+    /// <summary>For a representative: their community's proposals waiting for a decision, in one query (none for anyone else).</summary>
+    private Task<List<ProposalLink>> ProposalsAwaitingAsync(string userId, CancellationToken ct) =>
+        db.Projects.AsNoTracking()
+            .Where(p => p.Stage == ProjectStage.Decision
+                && db.Users.Any(u => u.Id == userId && u.IsRepresentative && u.CommunityId == p.CommunityId))
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .Select(p => new ProposalLink(p.Id, p.Name, p.Opinions.Any(o => o.GivenById == userId)))
+            .ToListAsync(ct);
 
     /// <summary>The language switcher: remembers the choice in the standard culture cookie for a year.</summary>
     [HttpGet("/culture")]
@@ -58,7 +70,12 @@ public sealed class HomeController(CommunityServiceDbContext db) : Controller
 
 public sealed record CenterInfo(string Name, string Address, string Phone, string OpeningHours);
 
-public sealed record HomePage(CenterInfo? Center, IReadOnlyList<NoticeRow> Notices, IReadOnlyList<OpenSurvey> Surveys);
+public sealed record HomePage(CenterInfo? Center, IReadOnlyList<NoticeRow> Notices, IReadOnlyList<OpenSurvey> Surveys)
+{
+    public IReadOnlyList<ProposalLink> Proposals { get; init; } = [];
+}
+
+public sealed record ProposalLink(int Id, string Name, bool Answered);
 
 public sealed record OpenSurvey(int Id, string Title, DateOnly EndDate, bool AllowAnonymous);
 

@@ -68,6 +68,9 @@ public sealed class ProposeForm
     public int? ServiceTypeId { get; set; }
     public int? CommunityId { get; set; }
     public List<TargetGroup> TargetGroups { get; set; } = [];
+    public int ExpectedBeneficiaries { get; set; }
+    public string ResourcesToUse { get; set; } = "";
+    public decimal RoughBudget { get; set; }
 
     public sealed class Validator : AbstractValidator<ProposeForm>
     {
@@ -84,6 +87,9 @@ public sealed class ProposeForm
                 .WithMessage(_ => l["Please choose a community."]);
             RuleFor(f => f.TargetGroups).NotEmpty().WithMessage(_ => l["Choose at least one target group."]);
             RuleForEach(f => f.TargetGroups).IsInEnum();
+            RuleFor(f => f.ExpectedBeneficiaries).InclusiveBetween(0, 1_000_000).WithName(_ => l["Expected beneficiaries"]);
+            RuleFor(f => f.ResourcesToUse).MaximumLength(Data.Projects.ServiceProject.ResourcesMaxLength).WithName(_ => l["Resources to use"]);
+            RuleFor(f => f.RoughBudget).GreaterThanOrEqualTo(0).PrecisionScale(12, 2, true).WithName(_ => l["Rough budget (yuan)"]);
         }
     }
 }

@@ -130,6 +130,8 @@ public sealed class NeedsController(CommunityServiceDbContext db, TimeProvider c
             NeedIds = needs.Select(n => n.Id).ToList(), Summary = string.Join("\n", needs.Select(n => n.Text)),
             ServiceTypeId = needs.FirstOrDefault(n => n.ServiceTypeId is not null)?.ServiceTypeId, CommunityId = needs[0].CommunityId,
             TargetGroups = needs.SelectMany(n => n.TargetGroups.Select(g => g.Group)).Distinct().ToList(),
+            // The needs may concern the same residents: the largest count is a floor, not a sum.
+            ExpectedBeneficiaries = needs.Max(n => n.ResidentsConcerned),
         });
     }
 
@@ -152,6 +154,7 @@ public sealed class NeedsController(CommunityServiceDbContext db, TimeProvider c
             Name = form.Name.Trim(), Summary = form.Summary.Trim(), Category = type.Category, ServiceTypeId = type.Id, CommunityId = form.CommunityId!.Value,
             CreatedById = userId, CreatedAt = now, UpdatedAt = now,
             TargetGroups = form.TargetGroups.Distinct().Select(g => new ProjectTargetGroup { Group = g }).ToList(),
+            ExpectedBeneficiaries = form.ExpectedBeneficiaries, ResourcesToUse = form.ResourcesToUse?.Trim() ?? "", RoughBudget = form.RoughBudget,
         };
         project.Needs.AddRange(needs);
         project.AdvanceTo(ProjectStage.Decision, userId, l["Proposed from the community survey's needs."], now);

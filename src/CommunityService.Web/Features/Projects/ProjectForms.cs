@@ -17,6 +17,9 @@ public sealed class ProjectForm
     public int? ServiceTypeId { get; set; }
     public int? CommunityId { get; set; }
     public List<TargetGroup> TargetGroups { get; set; } = [];
+    public int ExpectedBeneficiaries { get; set; }
+    public string ResourcesToUse { get; set; } = "";
+    public decimal RoughBudget { get; set; }
     public int Version { get; set; }
 
     public sealed class Validator : AbstractValidator<ProjectForm>
@@ -33,6 +36,9 @@ public sealed class ProjectForm
                 .When(f => f.CommunityId is not null).WithMessage(_ => l["Please choose a community."]);
             RuleFor(f => f.TargetGroups).NotEmpty().WithMessage(_ => l["Choose at least one target group."]);
             RuleForEach(f => f.TargetGroups).IsInEnum();
+            RuleFor(f => f.ExpectedBeneficiaries).InclusiveBetween(0, 1_000_000).WithName(_ => l["Expected beneficiaries"]);
+            RuleFor(f => f.ResourcesToUse).MaximumLength(ServiceProject.ResourcesMaxLength).WithName(_ => l["Resources to use"]);
+            RuleFor(f => f.RoughBudget).GreaterThanOrEqualTo(0).PrecisionScale(12, 2, true).WithName(_ => l["Rough budget (yuan)"]);
         }
     }
 }
@@ -67,6 +73,9 @@ public sealed class DecisionForm
 {
     public DecisionOutcome Outcome { get; set; }
     public string Reason { get; set; } = "";
+
+    /// <summary>Set by the proposal page's form, so the manager lands back where they read the opinions.</summary>
+    public bool FromProposal { get; set; }
 
     public sealed class Validator : AbstractValidator<DecisionForm>
     {

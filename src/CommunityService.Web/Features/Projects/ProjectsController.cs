@@ -86,7 +86,9 @@ public sealed class ProjectsController(CommunityServiceDbContext db, TimeProvide
         return View(new ProjectForm
         {
             Id = project.Id, Name = project.Name, Summary = project.Summary, ServiceTypeId = project.ServiceTypeId,
-            CommunityId = project.CommunityId, TargetGroups = project.TargetGroups.Select(g => g.Group).ToList(), Version = project.Version,
+            CommunityId = project.CommunityId, TargetGroups = project.TargetGroups.Select(g => g.Group).ToList(),
+            ExpectedBeneficiaries = project.ExpectedBeneficiaries, ResourcesToUse = project.ResourcesToUse, RoughBudget = project.RoughBudget,
+            Version = project.Version,
         });
     }
 
@@ -197,7 +199,7 @@ public sealed class ProjectsController(CommunityServiceDbContext db, TimeProvide
         }
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The decision was recorded."].Value;
-        return Redirect($"/projects/{id}");
+        return Redirect(form.FromProposal ? $"/projects/{id}/decision" : $"/projects/{id}");
     }
 
     [Authorize(Policy = Policies.Manager)]
@@ -283,6 +285,10 @@ public sealed class ProjectsController(CommunityServiceDbContext db, TimeProvide
         project.ServiceTypeId = type.Id;
         project.Category = type.Category;
         project.CommunityId = form.CommunityId!.Value;
+        project.ExpectedBeneficiaries = form.ExpectedBeneficiaries;
+        // An empty field binds as null.
+        project.ResourcesToUse = form.ResourcesToUse?.Trim() ?? "";
+        project.RoughBudget = form.RoughBudget;
         var wanted = form.TargetGroups.Distinct().ToHashSet();
         project.TargetGroups.RemoveAll(g => !wanted.Contains(g.Group));
         foreach (var group in wanted.Where(g => project.TargetGroups.All(t => t.Group != g)))

@@ -1,5 +1,6 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
+using CommunityService.Web.Features.Representatives;
 using CommunityService.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -51,7 +52,7 @@ public sealed class UsersController(
         var user = new ApplicationUser
         {
             UserName = form.UserName.Trim(), DisplayName = form.DisplayName.Trim(), CommunityId = form.CommunityId,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            IsRepresentative = form.IsRepresentative, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateAsync(user, form.Password ?? "");
         if (!created.Succeeded)
@@ -75,7 +76,7 @@ public sealed class UsersController(
         return View(new UserForm
         {
             Id = user.Id, UserName = user.UserName!, DisplayName = user.DisplayName, CommunityId = user.CommunityId,
-            IsDisabled = user.IsDisabled, Roles = [.. await users.GetRolesAsync(user)], Version = user.Version,
+            IsDisabled = user.IsDisabled, IsRepresentative = user.IsRepresentative, Roles = [.. await users.GetRolesAsync(user)], Version = user.Version,
         });
     }
 
@@ -104,6 +105,7 @@ public sealed class UsersController(
         user.DisplayName = form.DisplayName.Trim();
         user.CommunityId = form.CommunityId;
         user.IsDisabled = form.IsDisabled;
+        user.IsRepresentative = form.IsRepresentative;
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
@@ -150,6 +152,7 @@ public sealed class UserForm
     public string? Password { get; set; }
     public List<string> Roles { get; set; } = [];
     public bool IsDisabled { get; set; }
+    public bool IsRepresentative { get; set; }
     public int Version { get; set; }
 
     public sealed class Validator : AbstractValidator<UserForm>
@@ -163,6 +166,10 @@ public sealed class UserForm
             When(f => f.Id is null, () => Account.PasswordRules.Apply(RuleFor(f => f.Password!), l));
             RuleFor(f => f.Roles).NotEmpty().WithMessage(_ => l["Choose at least one role."]);
             RuleForEach(f => f.Roles).Must(r => Data.Identity.Roles.All.Contains(r)).WithMessage(_ => l["The value is not valid."]);
+            RuleFor(f => f.IsRepresentative).Must((f, representative) => !representative || f.Roles.Contains(Data.Identity.Roles.Resident))
+                .WithMessage(_ => l[RepresentativeRules.OnlyResidents]);
+            RuleFor(f => f.IsRepresentative).Must((f, representative) => !representative || f.CommunityId is not null)
+                .WithMessage(_ => l[RepresentativeRules.NeedsCommunity]);
         }
     }
 }

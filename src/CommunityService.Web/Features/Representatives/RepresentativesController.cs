@@ -1,0 +1,93 @@
+using CommunityService.Data;
+using CommunityService.Data.Identity;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.Representatives;
+
+/// <summary>居民代表: staff name the residents who give opinions on their community's proposals.</summary>
+[Authorize(Policy = Policies.StaffOrManager)]
+[Route("representatives")]
+public sealed class RepresentativesController(CommunityServiceDbContext db, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? community, bool only = false, int page = 1, CancellationToken ct = default)
+    {
+        var query = Residents();
+        if (community is { } c)
+        {
+            query = query.Where(u => u.CommunityId == c);
+        }
+        if (only)
+        {
+            query = query.Where(u => u.IsRepresentative);
+        }
+        var rows = await query
+            .OrderBy(u => u.Community!.Name).ThenByDescending(u => u.IsRepresentative).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Select(u => new ResidentRow(u.Id, u.UserName!, u.DisplayName, u.Community!.Name, u.IsRepresentative))
+            .ToPageAsync(page, PagingExtensions.DefaultSize, ct);
+        var communities = await db.Communities.AsNoTracking().OrderBy(x => x.Name)
+            .Select(x => new SelectListItem(x.Name, x.Id.ToString())).ToListAsync(ct);
+        return View(new ResidentList(community, only, communities, rows));
+    }
+
+    [HttpPost("{userId}")]
+    public async Task<IActionResult> Set(string userId, RepresentativeForm form, [FromServices] IValidator<RepresentativeForm> validator, CancellationToken ct)
+    {
+        var back = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/representatives";
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.Refuse(l["The value is not valid."], back);
+        }
+        if (form.IsRepresentative && !await Residents().AnyAsync(u => u.Id == userId, ct))
+        {
+            return this.Refuse(l[RepresentativeRules.OnlyResidents], back);
+        }
+        if (form.IsRepresentative && user.CommunityId is null)
+        {
+            return this.Refuse(l[RepresentativeRules.NeedsCommunity], back);
+        }
+        user.IsRepresentative = form.IsRepresentative;
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = (form.IsRepresentative
+            ? l["{0} is now a resident representative.", user.DisplayName]
+            : l["{0} is no longer a resident representative.", user.DisplayName]).Value;
+        return LocalRedirect(back);
+    }
+
+    private IQueryable<ApplicationUser> Residents() =>
+        db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
+            && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Resident)));
+}
+
+public sealed record ResidentRow(string Id, string UserName, string DisplayName, string? Community, bool IsRepresentative);
+
+public sealed record ResidentList(int? Community, bool Only, IReadOnlyList<SelectListItem> Communities, Page<ResidentRow> Rows);
+
+public sealed class RepresentativeForm
+{
+    public bool IsRepresentative { get; set; }
+    public string? ReturnUrl { get; set; }
+
+    public sealed class Validator : AbstractValidator<RepresentativeForm>
+    {
+        public Validator() => RuleFor(f => f.ReturnUrl).MaximumLength(2000);
+    }
+}
+
+/// <summary>Who may be a representative: shared by this page and the administrator's account form.</summary>
+public static class RepresentativeRules
+{
+    public const string OnlyResidents = "Only residents can be resident representatives.";
+    public const string NeedsCommunity = "A resident representative needs a community.";
+}
