@@ -68,7 +68,15 @@ public sealed class DecisionsController(
         opinion.Stance = form.Stance!.Value;
         opinion.Comment = form.Comment?.Trim() ?? "";
         opinion.At = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same representative sent a first opinion twice at once: the unique index kept one.
+            return this.Refuse(l["Your opinion was already received. Please reload the page to change it."], $"/projects/{id}/decision#opinions");
+        }
         TempData["Message"] = l["Thank you: your opinion was recorded."].Value;
         return Redirect($"/projects/{id}/decision#opinions");
     }
