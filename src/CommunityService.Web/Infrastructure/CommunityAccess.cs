@@ -33,3 +33,24 @@ public sealed class WorksInCommunityHandler : AuthorizationHandler<WorksInCommun
         return Task.CompletedTask;
     }
 }
+
+public static class CommunityAccessExtensions
+{
+    public const string OtherCommunity = "You can only work on records of your own community.";
+
+    public static async Task<bool> WorksInAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, int communityId) =>
+        (await authorization.AuthorizeAsync(user, new CommunityRecord(communityId), WorksInCommunityRequirement.Instance)).Succeeded;
+
+    /// <summary>For records that span communities (a survey): the person works in at least one of them.</summary>
+    public static async Task<bool> WorksInAnyAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, IEnumerable<int> communityIds)
+    {
+        foreach (var id in communityIds)
+        {
+            if (await authorization.WorksInAsync(user, id))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -84,6 +84,25 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         return signedIn.GetOrAdd(userName, client);
     }
 
+    /// <summary>A further account, e.g. staff of one community, signed in and ready.</summary>
+    public async Task<HttpClient> NewUserClientAsync(string userName, int? communityId, params string[] roles)
+    {
+        using (var scope = Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Identity.ApplicationUser>>();
+            var user = new Data.Identity.ApplicationUser { UserName = userName, DisplayName = userName, CommunityId = communityId, CreatedAt = DateTime.UtcNow };
+            var created = await users.CreateAsync(user, "Demo@12345");
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+            await users.AddToRolesAsync(user, roles);
+        }
+        var client = CreateAnonymousClient();
+        await client.PostFormAsync("/account/login", "/account/login", new() { ["UserName"] = userName, ["Password"] = "Demo@12345" });
+        return client;
+    }
+
     public async Task<T> WithDbAsync<T>(Func<CommunityServiceDbContext, Task<T>> read)
     {
         using var scope = Services.CreateScope();

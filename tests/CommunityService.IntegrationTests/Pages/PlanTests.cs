@@ -68,7 +68,8 @@ public class PlanTests(PortalFactory portal) : PortalTest(portal)
     [Fact]
     public async Task Staff_of_another_community_cannot_edit_the_plan_but_a_manager_can_open_it()
     {
-        var staff = await Portal.ClientForAsync("staff");
+        var yangguang = await Portal.WithDbAsync(db => db.Communities.Where(c => c.Name == "阳光社区").Select(c => c.Id).SingleAsync());
+        var staff = await Portal.NewUserClientAsync("yangguang.staff", yangguang, "Staff");
         var manager = await Portal.ClientForAsync("manager");
         var (id, _) = await PlanOfAsync("独居老人关爱探访");
 

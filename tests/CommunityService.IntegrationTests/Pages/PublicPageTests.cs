@@ -31,6 +31,21 @@ public class PublicPageTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task The_larger_text_mode_is_remembered_on_every_page_until_switched_off()
+    {
+        var client = Portal.CreateAnonymousClient();
+        Assert.DoesNotContain("large-display", await client.GetStringAsync("/"), StringComparison.Ordinal);
+
+        Assert.Equal("/notices", (await client.GetAsync("/display?large=true&returnUrl=%2Fnotices")).RedirectPath());
+        var html = await client.GetStringAsync("/notices");
+        Assert.Contains("<body class=\"large-display\">", html, StringComparison.Ordinal);
+        Assert.Contains("标准字体", html, StringComparison.Ordinal);
+
+        await client.GetAsync("/display?large=false&returnUrl=%2F");
+        Assert.DoesNotContain("large-display", await client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_switcher_does_not_redirect_to_another_site()
     {
         var response = await Portal.CreateAnonymousClient().GetAsync("/culture?c=en&returnUrl=https%3A%2F%2Fevil.example");

@@ -29,11 +29,13 @@ public static class RoleMatrix
     /// <summary>Routes the matrix does not list: the catch-all 404 (checked on its own).</summary>
     public static readonly HashSet<string> Unlisted = ["/{*path:nonfile}"];
 
+    // Samples leave the shared signed-in sessions as they were (Chinese, standard text): later tests reuse them.
     public static readonly Row[] Rows =
     [
         new("GET", "/", "/", Public),
         new("GET", "/services", "/services", Public),
-        new("GET", "/culture", "/culture?c=en&returnUrl=%2Fnotices", "302 302 302 302 302 302"),
+        new("GET", "/culture", "/culture?c=zh-CN&returnUrl=%2Fnotices", "302 302 302 302 302 302"),
+        new("GET", "/display", "/display?large=false&returnUrl=%2F", "302 302 302 302 302 302"),
         new("GET", "/notices", "/notices?q=%E6%9C%8D%E5%8A%A1", Public),
         new("GET", "/notices/{id:int}", "/notices/1", Public),
         new("ANY", "/error/{code:int?}", "/error/404", "404 404 404 404 404 404"),
@@ -46,7 +48,7 @@ public static class RoleMatrix
         new("GET", "/projects", "/projects?stage=Plan&page=1", StaffPage),
         new("GET", "/projects/{id:int}", "/projects/1", StaffPage),
         new("GET", "/projects/create", "/projects/create", StaffPage),
-        new("GET", "/projects/{id:int}/edit", "/projects/1/edit", StaffPage),
+        new("GET", "/projects/{id:int}/edit", "/projects/4/edit", StaffPage),
         // 老年人智能手机课堂 (阳光社区) waits for its decision: `resident` represents 阳光社区, `volunteer` represents no one.
         new("GET", "/projects/{id:int}/decision", "/projects/13/decision", "L 200 D 200 200 D"),
         new("GET", "/projects/{projectId:int}/notices/create", "/projects/3/notices/create", StaffPage),
@@ -87,7 +89,7 @@ public static class RoleMatrix
         new("POST", "/account/register", "/account/register", AnyonePost),
         new("POST", "/account/password", "/account/password", SignedInPost),
         new("POST", "/projects/create", "/projects/create", StaffPost),
-        new("POST", "/projects/{id:int}/edit", "/projects/1/edit", StaffPost),
+        new("POST", "/projects/{id:int}/edit", "/projects/4/edit", StaffPost),
         new("POST", "/projects/{id:int}/needs", "/projects/6/needs", StaffPost),
         new("POST", "/projects/{id:int}/advance", "/projects/6/advance", StaffPost),
         new("POST", "/projects/{id:int}/decide", "/projects/5/decide", ManagerPost),

@@ -13,7 +13,8 @@ namespace CommunityService.Web.Features.Communities;
 /// <summary>社区概况: each community's profile, kept as dated versions that are never overwritten.</summary>
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("communities")]
-public sealed class CommunityProfilesController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class CommunityProfilesController(
+    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
@@ -67,6 +68,10 @@ public sealed class CommunityProfilesController(CommunityServiceDbContext db, Ti
         {
             return NotFound();
         }
+        if (!await authorization.WorksInAsync(User, id))
+        {
+            return Forbid();
+        }
         return View(ProfileForm.From(await LatestAsync(id, ct), id, community));
     }
 
@@ -79,6 +84,10 @@ public sealed class CommunityProfilesController(CommunityServiceDbContext db, Ti
         if (community is null)
         {
             return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, id))
+        {
+            return Forbid();
         }
         form.CommunityName = community;
         if (!await this.ValidateFormAsync(form, validator, ct))

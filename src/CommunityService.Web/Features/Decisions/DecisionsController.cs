@@ -90,6 +90,10 @@ public sealed class DecisionsController(
         {
             return NotFound();
         }
+        if (!await authorization.WorksInAsync(User, proposal.CommunityId))
+        {
+            return Forbid();
+        }
         if (proposal.Stage != ProjectStage.Decision)
         {
             return this.Refuse(l["Opinions can only be given while the proposal waits for its decision."], $"/projects/{id}/decision");

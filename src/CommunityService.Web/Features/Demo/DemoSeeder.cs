@@ -104,7 +104,8 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
 
         await CreateUserAsync("admin", "系统管理员", null, now, Roles.Admin);
         var manager = await CreateUserAsync("manager", "王主任", null, now, Roles.Manager);
-        var staff = await CreateUserAsync("staff", "李社工", communities[0].Id, now, Roles.Staff);
+        // The demo staff member works for the whole street office; a community's own staff see only its records.
+        var staff = await CreateUserAsync("staff", "李社工", null, now, Roles.Staff);
         await CreateUserAsync("resident", "张阿姨", communities[0].Id, now, Roles.Resident);
         await CreateUserAsync("volunteer", "陈志愿", communities[0].Id, now, Roles.Resident, Roles.Volunteer);
         await SeedProfilesAsync(communities, staff.Id, now, ct);

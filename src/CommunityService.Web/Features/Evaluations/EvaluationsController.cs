@@ -12,13 +12,28 @@ using Microsoft.Extensions.Localization;
 namespace CommunityService.Web.Features.Evaluations;
 
 [Authorize(Policy = Policies.StaffOrManager)]
-public sealed class EvaluationsController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class EvaluationsController(
+    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/projects/{projectId:int}/evaluations/create")]
     public async Task<IActionResult> Create(int projectId, CancellationToken ct)
     {
-        var name = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync(ct);
-        return name is null ? NotFound() : View(new EvaluationForm { ProjectId = projectId, ProjectName = name, Timing = EvaluationTiming.Final });
+        var project = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId, p.Stage }).FirstOrDefaultAsync(ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var timing = project.Stage switch
+        {
+            ProjectStage.Closed => EvaluationTiming.FollowUp,
+            ProjectStage.Evaluation => EvaluationTiming.Final,
+            _ => EvaluationTiming.During,
+        };
+        return View(new EvaluationForm { ProjectId = projectId, ProjectName = project.Name, Timing = timing });
     }
 
     [HttpPost("/projects/{projectId:int}/evaluations/create")]
@@ -30,6 +45,10 @@ public sealed class EvaluationsController(CommunityServiceDbContext db, TimeProv
         {
             return NotFound();
         }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
         form.ProjectName = project.Name;
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -38,6 +57,19 @@ public sealed class EvaluationsController(CommunityServiceDbContext db, TimeProv
         if (project.Stage is not (ProjectStage.Execution or ProjectStage.Evaluation or ProjectStage.Closed))
         {
             ModelState.AddModelError("", l["Evaluations start once the project is in execution."]);
+            return this.InvalidForm(form);
+        }
+        // A process evaluation while the service runs, the final one in the Evaluation stage, a follow-up after closing:
+        // an approved final report is what closes the project, so it cannot come earlier.
+        var allowed = form.Timing switch
+        {
+            EvaluationTiming.During => project.Stage is ProjectStage.Execution or ProjectStage.Evaluation,
+            EvaluationTiming.Final => project.Stage == ProjectStage.Evaluation,
+            _ => project.Stage == ProjectStage.Closed,
+        };
+        if (!allowed)
+        {
+            ModelState.AddModelError(nameof(form.Timing), l["This kind of evaluation does not fit the project's stage: a final evaluation in the Evaluation stage, a follow-up after closing."]);
             return this.InvalidForm(form);
         }
         var now = clock.GetUtcNow().UtcDateTime;
@@ -54,10 +86,14 @@ public sealed class EvaluationsController(CommunityServiceDbContext db, TimeProv
     [HttpPost("/evaluations/{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, CancellationToken ct)
     {
-        var report = await db.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
+        var report = await db.Evaluations.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (report is null)
         {
             return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, report.Project!.CommunityId))
+        {
+            return Forbid();
         }
         return await SaveOutcomeAsync(report.ProjectId, report.Submit(clock.GetUtcNow().UtcDateTime), l["The evaluation was submitted for approval."], ct);
     }

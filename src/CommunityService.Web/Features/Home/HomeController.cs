@@ -55,6 +55,15 @@ public sealed class HomeController(CommunityServiceDbContext db) : Controller
             .Select(p => new ProposalLink(p.Id, p.Name, p.Opinions.Any(o => o.GivenById == userId)))
             .ToListAsync(ct);
 
+    /// <summary>适老化: the larger-text, stronger-contrast mode, switched on every page and remembered in a cookie.</summary>
+    [HttpGet("/display")]
+    public IActionResult SetDisplay(bool large, string? returnUrl)
+    {
+        Response.Cookies.Append(DisplayMode.CookieName, large ? "large" : "standard",
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+
     /// <summary>The language switcher: remembers the choice in the standard culture cookie for a year.</summary>
     [HttpGet("/culture")]
     public IActionResult SetCulture(string? c, string? returnUrl)
@@ -66,6 +75,13 @@ public sealed class HomeController(CommunityServiceDbContext db) : Controller
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
+}
+
+public static class DisplayMode
+{
+    public const string CookieName = "cs.display";
+
+    public static bool IsLarge(HttpRequest request) => request.Cookies[CookieName] == "large";
 }
 
 public sealed record CenterInfo(string Name, string Address, string Phone, string OpeningHours);

@@ -16,7 +16,8 @@ namespace CommunityService.Web.Features.Needs;
 /// <summary>Need findings from surveys: ranked, evidenced, set aside or turned into a proposed project.</summary>
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("needs")]
-public sealed class NeedsController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class NeedsController(
+    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] NeedFilter filter, int page = 1, CancellationToken ct = default)
@@ -61,7 +62,15 @@ public sealed class NeedsController(CommunityServiceDbContext db, TimeProvider c
     [HttpPost("create")]
     public async Task<IActionResult> Create(NeedForm form, [FromServices] IValidator<NeedForm> validator, CancellationToken ct)
     {
-        if (!await this.ValidateFormAsync(form, validator, ct))
+        if (form.SurveyId is { } surveyId && !await db.Surveys.AnyAsync(s => s.Id == surveyId, ct))
+        {
+            return NotFound();
+        }
+        if (await this.ValidateFormAsync(form, validator, ct) && !await authorization.WorksInAsync(User, form.CommunityId!.Value))
+        {
+            ModelState.AddModelError(nameof(form.CommunityId), l[CommunityAccessExtensions.OtherCommunity]);
+        }
+        if (!ModelState.IsValid)
         {
             await LoadChoicesAsync(ct);
             return this.InvalidForm(form);
@@ -91,6 +100,10 @@ public sealed class NeedsController(CommunityServiceDbContext db, TimeProvider c
         {
             return NotFound();
         }
+        if (!await authorization.WorksInAsync(User, need.CommunityId))
+        {
+            return Forbid();
+        }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.Refuse(l[GateMessages.ReasonRequired], "/needs");
@@ -108,6 +121,10 @@ public sealed class NeedsController(CommunityServiceDbContext db, TimeProvider c
         if (need is null)
         {
             return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, need.CommunityId))
+        {
+            return Forbid();
         }
         need.Status = NeedStatus.Open;
         need.SetAsideReason = "";
@@ -139,8 +156,20 @@ public sealed class NeedsController(CommunityServiceDbContext db, TimeProvider c
     [HttpPost("propose")]
     public async Task<IActionResult> Propose(ProposeForm form, [FromServices] IValidator<ProposeForm> validator, CancellationToken ct)
     {
-        var needs = await db.Needs.Where(n => form.NeedIds.Contains(n.Id)).ToListAsync(ct);
-        if (!await this.ValidateFormAsync(form, validator, ct) || needs.Count == 0)
+        // Only open needs of the project's own community can be answered by it.
+        var needs = await db.Needs.Where(n => form.NeedIds.Contains(n.Id) && n.Status == NeedStatus.Open && n.CommunityId == form.CommunityId).ToListAsync(ct);
+        if (await this.ValidateFormAsync(form, validator, ct))
+        {
+            if (needs.Count != form.NeedIds.Distinct().Count())
+            {
+                ModelState.AddModelError("", l["Only open needs of the chosen community can be linked to the project."]);
+            }
+            if (!await authorization.WorksInAsync(User, form.CommunityId!.Value))
+            {
+                ModelState.AddModelError(nameof(form.CommunityId), l[CommunityAccessExtensions.OtherCommunity]);
+            }
+        }
+        if (!ModelState.IsValid)
         {
             await LoadChoicesAsync(ct);
             ViewData["Needs"] = needs;

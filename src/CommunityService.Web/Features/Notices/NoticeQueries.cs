@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CommunityService.Data;
 using CommunityService.Data.Catalog;
+using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,8 @@ public sealed record NoticeRow(int Id, string Title, DateTime? PublishedAt, Serv
 public static class NoticeQueries
 {
     public static IQueryable<Notice> Published(CommunityServiceDbContext db) =>
-        db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published);
+        db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published
+            && n.Project!.Stage != ProjectStage.Cancelled && n.Project.Stage != ProjectStage.Rejected);
 
     public static readonly Expression<Func<Notice, NoticeRow>> ToRow = n =>
         new NoticeRow(n.Id, n.Title, n.PublishedAt, n.Project!.Category, n.Project.Community!.Name, n.Project.ServiceType!.Name);

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Localization;
 
 namespace CommunityService.Web.Features.Notices;
 
-public sealed class NoticesController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class NoticesController(
+    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     [AllowAnonymous]
     [HttpGet("/notices")]
@@ -49,10 +50,14 @@ public sealed class NoticesController(CommunityServiceDbContext db, TimeProvider
     public async Task<IActionResult> Create(int projectId, CancellationToken ct)
     {
         var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
-            .Select(p => new { p.Name, p.Summary }).FirstOrDefaultAsync(ct);
+            .Select(p => new { p.Name, p.Summary, p.CommunityId }).FirstOrDefaultAsync(ct);
         if (project is null)
         {
             return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
         }
         return View(new NoticeForm { ProjectId = projectId, Title = project.Name, Body = project.Summary });
     }
@@ -66,6 +71,14 @@ public sealed class NoticesController(CommunityServiceDbContext db, TimeProvider
         if (project is null)
         {
             return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        if (project.Stage.IsFinished())
+        {
+            return this.Refuse(l[GateMessages.ProjectFinished], $"/projects/{projectId}");
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -95,6 +108,14 @@ public sealed class NoticesController(CommunityServiceDbContext db, TimeProvider
         }
         var project = await db.Projects.Include(p => p.Plans).Include(p => p.Notices)
             .AsSplitQuery().FirstAsync(p => p.Id == notice.ProjectId, ct);
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        if (project.Stage.IsFinished())
+        {
+            return this.Refuse(l[GateMessages.ProjectFinished], $"/projects/{project.Id}");
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         notice.Publish(now);
         if (project.Stage == ProjectStage.Plan)

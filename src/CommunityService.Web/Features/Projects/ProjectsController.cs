@@ -14,7 +14,8 @@ namespace CommunityService.Web.Features.Projects;
 
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("projects")]
-public sealed class ProjectsController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ProjectsController(
+    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     public const string ConflictMessage = "Someone else changed this record at the same time. Your input is kept below; please review and save again.";
 
@@ -64,6 +65,12 @@ public sealed class ProjectsController(CommunityServiceDbContext db, TimeProvide
             await LoadChoicesAsync(ct);
             return this.InvalidForm(form, "Edit");
         }
+        if (!await authorization.WorksInAsync(User, form.CommunityId!.Value))
+        {
+            ModelState.AddModelError(nameof(form.CommunityId), l[CommunityAccessExtensions.OtherCommunity]);
+            await LoadChoicesAsync(ct);
+            return this.InvalidForm(form, "Edit");
+        }
         var type = await db.ServiceTypes.FirstAsync(t => t.Id == form.ServiceTypeId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var project = new ServiceProject { CreatedById = User.UserId(), CreatedAt = now, UpdatedAt = now };
@@ -81,6 +88,14 @@ public sealed class ProjectsController(CommunityServiceDbContext db, TimeProvide
         if (project is null)
         {
             return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        if (project.Stage.IsFinished())
+        {
+            return this.Refuse(l[GateMessages.ProjectFinished], $"/projects/{id}");
         }
         await LoadChoicesAsync(ct);
         return View(new ProjectForm
@@ -101,8 +116,22 @@ public sealed class ProjectsController(CommunityServiceDbContext db, TimeProvide
         {
             return NotFound();
         }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        if (project.Stage.IsFinished())
+        {
+            return this.Refuse(l[GateMessages.ProjectFinished], $"/projects/{id}");
+        }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
+            await LoadChoicesAsync(ct);
+            return this.InvalidForm(form);
+        }
+        if (!await authorization.WorksInAsync(User, form.CommunityId!.Value))
+        {
+            ModelState.AddModelError(nameof(form.CommunityId), l[CommunityAccessExtensions.OtherCommunity]);
             await LoadChoicesAsync(ct);
             return this.InvalidForm(form);
         }
@@ -132,6 +161,14 @@ public sealed class ProjectsController(CommunityServiceDbContext db, TimeProvide
         {
             return NotFound();
         }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        if (project.Stage != ProjectStage.Survey)
+        {
+            return this.Refuse(l["Needs are linked while the project is in the Survey stage."], $"/projects/{id}");
+        }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return await DetailsWithErrorsAsync(id, need: form, ct: ct);
@@ -151,6 +188,10 @@ public sealed class ProjectsController(CommunityServiceDbContext db, TimeProvide
         if (project is null)
         {
             return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {

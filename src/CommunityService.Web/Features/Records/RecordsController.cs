@@ -13,15 +13,24 @@ namespace CommunityService.Web.Features.Records;
 
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("projects/{projectId:int}/records")]
-public sealed class RecordsController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class RecordsController(
+    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("create")]
     public async Task<IActionResult> Create(int projectId, CancellationToken ct)
     {
-        var name = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync(ct);
-        return name is null ? NotFound() : View(new RecordForm
+        var project = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct);
+        if (project is null)
         {
-            ProjectId = projectId, ProjectName = name, DeliveredAt = clock.GetLocalNow().DateTime.Date.AddHours(9), DurationMinutes = 60,
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        return View(new RecordForm
+        {
+            ProjectId = projectId, ProjectName = project.Name, DeliveredAt = clock.GetLocalNow().DateTime.Date.AddHours(9), DurationMinutes = 60,
         });
     }
 
@@ -33,6 +42,10 @@ public sealed class RecordsController(CommunityServiceDbContext db, TimeProvider
         if (project is null)
         {
             return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
         }
         form.ProjectName = project.Name;
         if (!await this.ValidateFormAsync(form, validator, ct))

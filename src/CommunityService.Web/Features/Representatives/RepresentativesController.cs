@@ -13,7 +13,8 @@ namespace CommunityService.Web.Features.Representatives;
 /// <summary>居民代表: staff name the residents who give opinions on their community's proposals.</summary>
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("representatives")]
-public sealed class RepresentativesController(CommunityServiceDbContext db, IStringLocalizer<SharedResource> l) : Controller
+public sealed class RepresentativesController(
+    CommunityServiceDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? community, bool only = false, int page = 1, CancellationToken ct = default)
@@ -48,6 +49,10 @@ public sealed class RepresentativesController(CommunityServiceDbContext db, IStr
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.Refuse(l["The value is not valid."], back);
+        }
+        if (user.CommunityId is { } community && !await authorization.WorksInAsync(User, community))
+        {
+            return Forbid();
         }
         if (form.IsRepresentative && !await Residents().AnyAsync(u => u.Id == userId, ct))
         {

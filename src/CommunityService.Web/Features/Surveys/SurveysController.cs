@@ -15,7 +15,8 @@ namespace CommunityService.Web.Features.Surveys;
 /// <summary>Staff design surveys here: details, the questionnaire builder, status, and interview/observation notes.</summary>
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("surveys")]
-public sealed class SurveysController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class SurveysController(
+    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(SurveyStatus? status, int page = 1, CancellationToken ct = default)
@@ -44,7 +45,7 @@ public sealed class SurveysController(CommunityServiceDbContext db, TimeProvider
     public async Task<IActionResult> Create(SurveyForm form, [FromServices] IValidator<SurveyForm> validator, CancellationToken ct)
     {
         form.Id = 0;
-        if (!await this.ValidateFormAsync(form, validator, ct))
+        if (!await this.ValidateFormAsync(form, validator, ct) || !await ChoosesOwnCommunitiesAsync(form))
         {
             await LoadCommunitiesAsync(ct);
             return this.InvalidForm(form, "Edit");
@@ -72,6 +73,10 @@ public sealed class SurveysController(CommunityServiceDbContext db, TimeProvider
         {
             return NotFound();
         }
+        if (!await MayChangeAsync(survey))
+        {
+            return Forbid();
+        }
         await LoadCommunitiesAsync(ct);
         return View(new SurveyForm
         {
@@ -90,7 +95,11 @@ public sealed class SurveysController(CommunityServiceDbContext db, TimeProvider
         {
             return NotFound();
         }
-        if (!await this.ValidateFormAsync(form, validator, ct))
+        if (!await MayChangeAsync(survey))
+        {
+            return Forbid();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct) || !await ChoosesOwnCommunitiesAsync(form))
         {
             await LoadCommunitiesAsync(ct);
             return this.InvalidForm(form);
@@ -129,6 +138,10 @@ public sealed class SurveysController(CommunityServiceDbContext db, TimeProvider
         {
             return NotFound();
         }
+        if (!await MayChangeAsync(survey))
+        {
+            return Forbid();
+        }
         var copy = survey.NewVersion(User.UserId(), clock.GetUtcNow().UtcDateTime);
         db.Surveys.Add(copy);
         await db.SaveChangesAsync(ct);
@@ -143,6 +156,10 @@ public sealed class SurveysController(CommunityServiceDbContext db, TimeProvider
         if (survey is null)
         {
             return NotFound();
+        }
+        if (!await MayChangeAsync(survey))
+        {
+            return Forbid();
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -173,6 +190,10 @@ public sealed class SurveysController(CommunityServiceDbContext db, TimeProvider
         {
             return NotFound();
         }
+        if (!await MayChangeAsync(survey))
+        {
+            return Forbid();
+        }
         ViewData["Survey"] = survey;
         return View(new QuestionForm
         {
@@ -192,6 +213,10 @@ public sealed class SurveysController(CommunityServiceDbContext db, TimeProvider
         if (survey is null || question is null)
         {
             return NotFound();
+        }
+        if (!await MayChangeAsync(survey))
+        {
+            return Forbid();
         }
         ViewData["Survey"] = survey;
         if (!await this.ValidateFormAsync(form, validator, ct))
@@ -238,9 +263,18 @@ public sealed class SurveysController(CommunityServiceDbContext db, TimeProvider
     [HttpPost("{id:int}/notes")]
     public async Task<IActionResult> AddNote(int id, FieldNoteForm form, [FromServices] IValidator<FieldNoteForm> validator, CancellationToken ct)
     {
-        if (!await db.Surveys.AnyAsync(s => s.Id == id, ct))
+        var covered = await db.Surveys.Where(s => s.Id == id).Select(s => s.Communities.Select(c => c.Id).ToList()).FirstOrDefaultAsync(ct);
+        if (covered is null)
         {
             return NotFound();
+        }
+        if (!await authorization.WorksInAnyAsync(User, covered))
+        {
+            return Forbid();
+        }
+        if (form.CommunityId is { } noteCommunity && !covered.Contains(noteCommunity))
+        {
+            ModelState.AddModelError(nameof(form.CommunityId), l["Please choose one of the communities of this survey."]);
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -264,6 +298,10 @@ public sealed class SurveysController(CommunityServiceDbContext db, TimeProvider
         {
             return NotFound();
         }
+        if (!await MayChangeAsync(survey))
+        {
+            return Forbid();
+        }
         var check = await change(survey, survey.Questions.FirstOrDefault(q => q.Id == questionId));
         if (!check.IsPassed)
         {
@@ -275,6 +313,22 @@ public sealed class SurveysController(CommunityServiceDbContext db, TimeProvider
             TempData["Message"] = done;
         }
         return Redirect($"/surveys/{id}#questions");
+    }
+
+    /// <summary>Staff change the surveys of their own community; street-office staff and managers change any.</summary>
+    private Task<bool> MayChangeAsync(Survey survey) => authorization.WorksInAnyAsync(User, survey.Communities.Select(c => c.Id));
+
+    private async Task<bool> ChoosesOwnCommunitiesAsync(SurveyForm form)
+    {
+        foreach (var id in form.CommunityIds.Distinct())
+        {
+            if (!await authorization.WorksInAsync(User, id))
+            {
+                ModelState.AddModelError(nameof(form.CommunityIds), l[CommunityAccessExtensions.OtherCommunity]);
+                return false;
+            }
+        }
+        return true;
     }
 
     private Task<Survey?> LoadTrackedAsync(int id, CancellationToken ct) =>
