@@ -16,7 +16,8 @@ public static class PagingExtensions
     /// <summary>One count and one page query: two SQL commands whatever the size of the table.</summary>
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, int number, int size, CancellationToken ct)
     {
-        number = Math.Max(1, number);
+        // A page number from the address bar is clamped, so OFFSET can neither go negative nor overflow.
+        number = Math.Clamp(number, 1, 1_000_000);
         var total = await query.CountAsync(ct);
         var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
         return new Page<T>(items, number, size, total);

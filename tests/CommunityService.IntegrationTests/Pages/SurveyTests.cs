@@ -124,6 +124,26 @@ public class SurveyTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task A_question_that_later_questions_depend_on_keeps_its_type_and_those_answers()
+    {
+        var staff = await Portal.ClientForAsync("staff");
+        var (joins, _, _) = await QuestionsOfOpenSurveyAsync();
+        var url = $"/surveys/{OpenSurvey}/questions/{joins.Id}/edit";
+
+        var retyped = await staff.PostFormAsync(url, url, new() { ["Type"] = "ShortText", ["Text"] = joins.Text, ["Required"] = "true" });
+        var dropped = await staff.PostFormAsync(url, url, new() { ["Type"] = "SingleChoice", ["Text"] = joins.Text, ["Required"] = "true", ["Options"] = "没有参加过\n不记得了" });
+        var reworded = await staff.PostFormAsync(url, url, new() { ["Type"] = "SingleChoice", ["Text"] = "您参加过社区活动吗？", ["Required"] = "true", ["Options"] = "参加过\n没有参加过" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, retyped.StatusCode);
+        Assert.Contains("后面有题目依据本题的答案显示", await retyped.BodyAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, dropped.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, reworded.StatusCode);
+        var follow = await Portal.WithDbAsync(db => db.SurveyQuestions.SingleAsync(q => q.SurveyId == OpenSurvey && q.Order == 2));
+        Assert.Equal(joins.Id, follow.ConditionQuestionId);
+        Assert.Equal(joins.Options[0].Id, follow.ConditionOptionId);
+    }
+
+    [Fact]
     public async Task A_closed_survey_takes_no_more_answers()
     {
         var resident = await Portal.ClientForAsync("resident");

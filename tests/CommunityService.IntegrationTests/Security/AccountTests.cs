@@ -153,6 +153,12 @@ public class AccountTests(PortalFactory portal) : PortalTest(portal)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("该账号已停用", await response.BodyAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/login", (await client.GetAsync("/account/password")).RedirectPath(), StringComparison.Ordinal);
+
+        // Without the password nobody learns that the account exists and is disabled.
+        var guess = await client.PostFormAsync("/account/login", "/account/login", new() { ["UserName"] = "volunteer", ["Password"] = "a wrong guess" });
+        Assert.DoesNotContain("该账号已停用", await guess.BodyAsync(), StringComparison.Ordinal);
+        Assert.Contains("用户名或密码不正确", await guess.BodyAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,16 +32,18 @@ public sealed class AccountController(
             return this.InvalidForm(Cleared(form));
         }
         var user = await users.FindByNameAsync(form.UserName.Trim());
-        if (user is { IsDisabled: true })
+        // The password is checked first, so "disabled" is only ever told to the account's owner.
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.CheckPasswordSignInAsync(user, form.Password, lockoutOnFailure: true);
+        if (result.Succeeded && user!.IsDisabled)
         {
             ModelState.AddModelError("", l["This account is disabled. Please contact the service center."]);
             return this.InvalidForm(Cleared(form));
         }
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            await signIn.SignInAsync(user!, form.RememberMe);
             if (Url.IsLocalUrl(form.ReturnUrl))
             {
                 return LocalRedirect(form.ReturnUrl);

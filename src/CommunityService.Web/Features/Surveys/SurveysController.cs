@@ -230,6 +230,19 @@ public sealed class SurveysController(
             ModelState.AddModelError("", l[Survey.HasResponses]);
             return this.InvalidForm(form);
         }
+        // Later questions shown on one of this question's answers would silently never show again.
+        var dependents = survey.Questions.Where(q => q.ConditionQuestionId == question.Id).ToList();
+        var options = form.OptionLines();
+        if (dependents.Count > 0 && (form.Type is not (QuestionType.SingleChoice or QuestionType.MultipleChoice)
+            || dependents.Any(d => !options.Contains(question.Options.FirstOrDefault(o => o.Id == d.ConditionOptionId)?.Text ?? ""))))
+        {
+            ModelState.AddModelError("", l["Later questions are shown on this question's answers: keep its type and those answers, or change them first."]);
+            return this.InvalidForm(form);
+        }
+        if (!SetCondition(survey, question, form))
+        {
+            return this.InvalidForm(form);
+        }
         var check = survey.ChangeQuestion(question, form.Type, hasResponses);
         if (!check.IsPassed)
         {
@@ -239,10 +252,6 @@ public sealed class SurveysController(
         question.Text = form.Text.Trim();
         question.Required = form.Required;
         SetOptions(question, form);
-        if (!SetCondition(survey, question, form))
-        {
-            return this.InvalidForm(form);
-        }
         await db.SaveChangesAsync(ct);
         return Redirect($"/surveys/{id}#questions");
     }
