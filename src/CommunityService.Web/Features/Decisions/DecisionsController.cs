@@ -19,7 +19,7 @@ namespace CommunityService.Web.Features.Decisions;
 [Authorize]
 [Route("projects/{id:int}/decision")]
 public sealed class DecisionsController(
-    CommunityServiceDbContext db, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+    CommunityServiceDbContext db, IAuthorizationService authorization, TimeProvider clock, PortalTime time, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Proposal(int id, CancellationToken ct)
@@ -105,7 +105,7 @@ public sealed class DecisionsController(
         db.Opinions.Add(new ProjectOpinion
         {
             ProjectId = id, Source = OpinionSource.Meeting, Stance = form.Stance!.Value, Comment = form.Comment?.Trim() ?? "",
-            SpeakerName = form.SpeakerName.Trim(), MeetingName = form.MeetingName.Trim(), At = form.At!.Value, RecordedById = User.UserId(),
+            SpeakerName = form.SpeakerName.Trim(), MeetingName = form.MeetingName.Trim(), At = time.ToUtc(form.At!.Value), RecordedById = User.UserId(),
         });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The meeting opinion was recorded."].Value;
@@ -149,7 +149,7 @@ public sealed class DecisionsController(
             CanDecide = inDecision && User.IsInRole(Roles.Manager),
             HasOwnOpinion = own is not null,
             Opinion = new OpinionForm { Stance = own?.Stance, Comment = own?.Comment ?? "" },
-            MeetingOpinion = new MeetingOpinionForm { At = TruncateToMinute(clock.GetLocalNow().DateTime) },
+            MeetingOpinion = new MeetingOpinionForm { At = TruncateToMinute(time.Now) },
         };
     }
 

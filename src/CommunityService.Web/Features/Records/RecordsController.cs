@@ -14,7 +14,7 @@ namespace CommunityService.Web.Features.Records;
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("projects/{projectId:int}/records")]
 public sealed class RecordsController(
-    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+    CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("create")]
     public async Task<IActionResult> Create(int projectId, CancellationToken ct)
@@ -30,7 +30,7 @@ public sealed class RecordsController(
         }
         return View(new RecordForm
         {
-            ProjectId = projectId, ProjectName = project.Name, DeliveredAt = clock.GetLocalNow().DateTime.Date.AddHours(9), DurationMinutes = 60,
+            ProjectId = projectId, ProjectName = project.Name, DeliveredAt = time.Now.Date.AddHours(9), DurationMinutes = 60,
         });
     }
 
@@ -60,7 +60,7 @@ public sealed class RecordsController(
         var now = clock.GetUtcNow().UtcDateTime;
         db.ServiceRecords.Add(new ServiceRecord
         {
-            ProjectId = projectId, RecipientName = form.RecipientName.Trim(), DeliveredAt = form.DeliveredAt!.Value,
+            ProjectId = projectId, RecipientName = form.RecipientName.Trim(), DeliveredAt = time.ToUtc(form.DeliveredAt!.Value),
             DeliveryMode = form.DeliveryMode, DurationMinutes = form.DurationMinutes, Description = form.Description.Trim(),
             RecordedById = User.UserId(), CreatedAt = now,
         });

@@ -16,7 +16,7 @@ namespace CommunityService.Web.Features.Surveys;
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("surveys")]
 public sealed class SurveysController(
-    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+    CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(SurveyStatus? status, int page = 1, CancellationToken ct = default)
@@ -37,7 +37,7 @@ public sealed class SurveysController(
     public async Task<IActionResult> Create(CancellationToken ct)
     {
         await LoadCommunitiesAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = DateOnly.FromDateTime(time.Now);
         return View("Edit", new SurveyForm { StartDate = today, EndDate = today.AddDays(30) });
     }
 
@@ -293,7 +293,7 @@ public sealed class SurveysController(
         db.FieldNotes.Add(new FieldNote
         {
             SurveyId = id, Kind = form.Kind, CommunityId = form.CommunityId, Who = form.Who.Trim(), Where = form.Where.Trim(),
-            When = form.When!.Value, Content = form.Content.Trim(), RecordedById = User.UserId(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+            When = time.ToUtc(form.When!.Value), Content = form.Content.Trim(), RecordedById = User.UserId(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The note was saved."].Value;
