@@ -123,8 +123,10 @@ public sealed class PlansController(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Another editor saved first: a newer version row (concurrency token) or the same first version (unique index).
+            db.ChangeTracker.Clear();
             var saved = await LoadAsync(projectId, tracked: false, ct);
             return Clash(form, saved!.CurrentPlan!);
         }
@@ -150,7 +152,15 @@ public sealed class PlansController(
             return this.Refuse(l["Only the current approved plan of a running project can be revised."], $"/projects/{projectId}/plan");
         }
         project.Plans.Add(approved.NewVersion());
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people pressed "revise" at once: the unique (project, version) index kept one new version.
+            return this.Refuse(l["Someone else started a new version at the same time. Please reload the plan."], $"/projects/{projectId}/plan");
+        }
         TempData["Message"] = l["A new version of the plan was started. It needs approval again."].Value;
         return Redirect($"/projects/{projectId}/plan/edit");
     }
