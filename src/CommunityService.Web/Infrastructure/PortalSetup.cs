@@ -114,6 +114,7 @@ public static class PortalSetup
             app.UseExceptionHandler("/error");
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
         app.UseStaticFiles();
