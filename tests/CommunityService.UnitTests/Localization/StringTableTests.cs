@@ -111,6 +111,6 @@ public partial class StringTableTests
     [GeneratedRegex("""\b[Ll](?:ocalizer)?\["((?:[^"\\]|\\.)*)"[,\]]""")]
     private static partial Regex LocalizerLiteral();
 
-    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}]")]
     private static partial Regex HanCharacter();
 }

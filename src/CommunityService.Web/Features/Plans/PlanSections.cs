@@ -33,7 +33,7 @@ public static class PlanSections
             new(l["Staff and volunteers"], Lines(plan.StaffRoles.OrderBy(r => r.Id).Select(r => $"{r.Role} × {r.Count}{(r.IsVolunteer ? " " + l["(volunteer)"] : "")}"))),
             new(l["Time"], $"{plan.StartDate:yyyy-MM-dd} – {plan.EndDate:yyyy-MM-dd}; {plan.SessionPattern}"),
             new(l["Place"], plan.Place),
-            new(l["Service methods"], string.Join("、", new[] { (plan.UsesCaseWork, "Method.CaseWork"), (plan.UsesGroupWork, "Method.GroupWork"), (plan.UsesCommunityWork, "Method.CommunityWork") }
+            new(l["Service methods"], string.Join(l["ListSeparator"].Value, new[] { (plan.UsesCaseWork, "Method.CaseWork"), (plan.UsesGroupWork, "Method.GroupWork"), (plan.UsesCommunityWork, "Method.CommunityWork") }
                 .Where(m => m.Item1).Select(m => l[m.Item2].Value)) + (plan.MethodsDescription.Length > 0 ? "\n" + plan.MethodsDescription : "")),
             new(l["Fee"], $"{l[$"FeeTier.{plan.FeeTier}"]}{(plan.FeeAmount > 0 ? $" ¥{plan.FeeAmount.ToString("0.00", money)}" : "")}"
                 + (plan.FeeJustification.Length > 0 ? $"\n{l["Why the fee differs"]}: {plan.FeeJustification}" : "")),
