@@ -66,6 +66,23 @@ public class PublicPageTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("没有符合条件的通知", none, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fee=Paid", "物业维修便民服务开始报名啦", "青少年暑期托管开始报名啦")]
+    [InlineData("mode=AtHome", "残疾人康复上门服务开始报名啦", "青少年暑期托管开始报名啦")]
+    [InlineData("mode=AtHome", "老年人助餐服务开始报名啦", "慢性病健康讲座开始报名啦")]
+    [InlineData("mode=AtFacility", "青少年暑期托管开始报名啦", "残疾人康复上门服务开始报名啦")]
+    [InlineData("group=Children", "青少年暑期托管开始报名啦", "物业维修便民服务开始报名啦")]
+    [InlineData("community={和平社区}", "残疾人康复上门服务开始报名啦", "青少年暑期托管开始报名啦")]
+    public async Task The_notice_board_filters_by_fee_delivery_group_and_community(string filter, string shown, string hidden)
+    {
+        var heping = await Portal.WithDbAsync(db => db.Communities.Where(c => c.Name == "和平社区").Select(c => c.Id).SingleAsync());
+
+        var html = await Portal.CreateAnonymousClient().GetStringAsync("/notices?" + filter.Replace("{和平社区}", $"{heping}", StringComparison.Ordinal));
+
+        Assert.Contains(shown, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden, html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_draft_notice_is_not_public()
     {

@@ -17,8 +17,9 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
     public static TheoryData<string, string?, int> Pages => new()
     {
         { "/", null, 3 },
-        { "/notices", null, 2 },
-        { "/notices?q=%E6%9C%8D%E5%8A%A1&category=Welfare&page=2", null, 2 },
+        { "/notices", null, 3 },
+        { "/notices?q=%E6%9C%8D%E5%8A%A1&category=Welfare&page=2", null, 3 },
+        { "/notices?fee=Paid&mode=AtHome&group=AllResidents&community=1", null, 3 },
         { "/services", null, 1 },
         { "/projects", "staff", 3 },
         { "/projects?stage=Execution&page=3", "staff", 3 },

@@ -1,5 +1,6 @@
 using CommunityService.Data;
 using CommunityService.Data.Catalog;
+using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
 using CommunityService.Web.Infrastructure;
@@ -16,8 +17,9 @@ public sealed class NoticesController(
 {
     [AllowAnonymous]
     [HttpGet("/notices")]
-    public async Task<IActionResult> Index(string? q, ServiceCategory? category, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index([FromQuery] NoticeFilter filter, int page = 1, CancellationToken ct = default)
     {
+        var (q, category) = (filter.Q, filter.Category);
         var query = NoticeQueries.Published(db);
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -28,10 +30,33 @@ public sealed class NoticesController(
         {
             query = query.Where(n => n.Project!.Category == c);
         }
+        if (filter.Community is { } community)
+        {
+            query = query.Where(n => n.Project!.CommunityId == community);
+        }
+        if (filter.Group is { } group)
+        {
+            query = query.Where(n => n.Project!.TargetGroups.Any(g => g.Group == group));
+        }
+        // Fee and delivery come from the project's newest approved plan, which the notice announces.
+        if (filter.Fee is { } fee)
+        {
+            query = query.Where(n => n.Project!.Plans.Where(p => p.Status == PlanStatus.Approved)
+                .OrderByDescending(p => p.VersionNumber).Select(p => (FeeTier?)p.FeeTier).FirstOrDefault() == fee);
+        }
+        if (filter.Mode is { } mode and not DeliveryMode.Both)
+        {
+            // A service offered both ways matches either wish.
+            DeliveryMode?[] modes = [mode, DeliveryMode.Both];
+            query = query.Where(n => modes.Contains(n.Project!.Plans.Where(p => p.Status == PlanStatus.Approved)
+                .OrderByDescending(p => p.VersionNumber).Select(p => (DeliveryMode?)p.DeliveryMode).FirstOrDefault()));
+        }
         var rows = await query.OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
             .Select(NoticeQueries.ToRow)
             .ToPageAsync(page, PagingExtensions.DefaultSize, ct);
-        return View(new NoticeBoard(q, category, rows));
+        var communities = await db.Communities.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Name)
+            .Select(c => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
+        return View(new NoticeBoard(filter, communities, rows));
     }
 
     [AllowAnonymous]
@@ -128,7 +153,17 @@ public sealed class NoticesController(
     }
 }
 
-public sealed record NoticeBoard(string? Q, ServiceCategory? Category, Page<NoticeRow> Rows);
+public sealed class NoticeFilter
+{
+    public string? Q { get; set; }
+    public ServiceCategory? Category { get; set; }
+    public int? Community { get; set; }
+    public FeeTier? Fee { get; set; }
+    public TargetGroup? Group { get; set; }
+    public DeliveryMode? Mode { get; set; }
+}
+
+public sealed record NoticeBoard(NoticeFilter Filter, IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Communities, Page<NoticeRow> Rows);
 
 public sealed record NoticePage(int Id, string Title, string Body, DateTime? PublishedAt, ServiceCategory Category, string Community,
     string ServiceType, string ProjectName);
