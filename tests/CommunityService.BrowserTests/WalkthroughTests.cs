@@ -21,6 +21,12 @@ public class WalkthroughTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByText("青石社区活动中心").First).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The notice page scrolls sideways on a phone.");
         await BrowserFixture.ScreenshotAsync(page, "02-notice-phone");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "打印海报" }).ClickAsync();
+        await Assertions.Expect(page.GetByAltText("用手机扫描此二维码查看通知")).ToBeVisibleAsync();
+        await page.SetViewportSizeAsync(794, 1123);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await BrowserFixture.ScreenshotAsync(page, "05-notice-poster");
         await page.Context.CloseAsync();
     }
 

@@ -84,6 +84,23 @@ public class PublicPageTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task A_notice_prints_as_a_poster_with_a_qr_code_and_as_two_flyers_to_a_page()
+    {
+        var client = Portal.CreateAnonymousClient();
+        var id = await Portal.WithDbAsync(db => db.Notices.Where(n => n.Title == "青少年暑期托管开始报名啦").Select(n => n.Id).SingleAsync());
+
+        var poster = await client.GetStringAsync($"/notices/{id}/poster");
+        var flyer = await client.GetStringAsync($"/notices/{id}/flyer");
+
+        Assert.Contains("<h1>青少年暑期托管开始报名啦</h1>", poster, StringComparison.Ordinal);
+        Assert.Contains("青石社区活动中心", poster, StringComparison.Ordinal);
+        Assert.Contains($"https://localhost/notices/{id}", poster, StringComparison.Ordinal);
+        var qr = System.Text.RegularExpressions.Regex.Match(poster, "src=\"data:image/png;base64,([^\"]+)\"").Groups[1].Value;
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], Convert.FromBase64String(WebUtility.HtmlDecode(qr))[..4]);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(flyer, "<h1>青少年暑期托管开始报名啦</h1>"));
+    }
+
+    [Fact]
     public async Task A_draft_notice_is_not_public()
     {
         var id = await Portal.WithDbAsync(async db =>
@@ -96,6 +113,7 @@ public class PublicPageTests(PortalFactory portal) : PortalTest(portal)
         });
 
         Assert.Equal(HttpStatusCode.NotFound, (await Portal.CreateAnonymousClient().GetAsync($"/notices/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Portal.CreateAnonymousClient().GetAsync($"/notices/{id}/poster")).StatusCode);
         Assert.DoesNotContain("未发布的通知", await Portal.CreateAnonymousClient().GetStringAsync("/notices"), StringComparison.Ordinal);
     }
 

@@ -38,6 +38,8 @@ public static class RoleMatrix
         new("GET", "/display", "/display?large=false&returnUrl=%2F", "302 302 302 302 302 302"),
         new("GET", "/notices", "/notices?q=%E6%9C%8D%E5%8A%A1", Public),
         new("GET", "/notices/{id:int}", "/notices/1", Public),
+        new("GET", "/notices/{id:int}/poster", "/notices/1/poster", Public),
+        new("GET", "/notices/{id:int}/flyer", "/notices/1/flyer", Public),
         new("ANY", "/error/{code:int?}", "/error/404", "404 404 404 404 404 404"),
         new("ANY", "/health/live", "/health/live", Public),
         new("ANY", "/health/ready", "/health/ready", Public),

@@ -70,6 +70,32 @@ public sealed class NoticesController(
         return notice is null ? NotFound() : View(notice);
     }
 
+    /// <summary>An A4 poster (海报) of a published notice, with a QR code that opens the notice on a phone.</summary>
+    [AllowAnonymous]
+    [HttpGet("/notices/{id:int}/poster")]
+    public Task<IActionResult> Poster(int id, CancellationToken ct) => PrintAsync(id, "Poster", ct);
+
+    /// <summary>A flyer (传单): the same content, two to an A4 sheet.</summary>
+    [AllowAnonymous]
+    [HttpGet("/notices/{id:int}/flyer")]
+    public Task<IActionResult> Flyer(int id, CancellationToken ct) => PrintAsync(id, "Flyer", ct);
+
+    private async Task<IActionResult> PrintAsync(int id, string view, CancellationToken ct)
+    {
+        var notice = await NoticeQueries.Published(db).Where(n => n.Id == id)
+            .Select(n => new NoticePrint(n.Id, n.Title, n.Body, n.Project!.Community!.Name, n.Project.Name,
+                n.Project.Plans.Where(p => p.Status == PlanStatus.Approved).OrderByDescending(p => p.VersionNumber)
+                    .Select(p => new PlanFacts(p.StartDate, p.EndDate, p.SessionPattern, p.Place, p.FeeTier, p.FeeAmount)).FirstOrDefault(),
+                db.StreetOffices.OrderBy(o => o.Id).Select(o => o.Phone).FirstOrDefault() ?? ""))
+            .FirstOrDefaultAsync(ct);
+        if (notice is null)
+        {
+            return NotFound();
+        }
+        var url = $"{Request.Scheme}://{Request.Host}/notices/{id}";
+        return View(view, notice with { Url = url, QrCode = QrCodes.PngDataUri(url) });
+    }
+
     [Authorize(Policy = Policies.StaffOrManager)]
     [HttpGet("/projects/{projectId:int}/notices/create")]
     public async Task<IActionResult> Create(int projectId, CancellationToken ct)
@@ -151,6 +177,14 @@ public sealed class NoticesController(
         TempData["Message"] = l["The notice is published."].Value;
         return Redirect($"/projects/{project.Id}#publicity");
     }
+}
+
+public sealed record PlanFacts(DateOnly StartDate, DateOnly EndDate, string SessionPattern, string Place, FeeTier FeeTier, decimal FeeAmount);
+
+public sealed record NoticePrint(int Id, string Title, string Body, string Community, string ProjectName, PlanFacts? Plan, string Phone)
+{
+    public string Url { get; init; } = "";
+    public string QrCode { get; init; } = "";
 }
 
 public sealed class NoticeFilter
