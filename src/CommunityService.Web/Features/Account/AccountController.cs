@@ -86,7 +86,16 @@ public sealed class AccountController(
             CommunityId = form.CommunityId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var created = await users.CreateAsync(user, form.Password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, form.Password);
+        }
+        catch (DbUpdateException)
+        {
+            // The same name registered twice at once: the unique index on the user name kept one.
+            created = IdentityResult.Failed(new IdentityError { Code = "DuplicateUserName", Description = l["The user name '{0}' is already taken.", user.UserName] });
+        }
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)

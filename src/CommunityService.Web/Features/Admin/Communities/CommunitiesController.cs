@@ -36,7 +36,16 @@ public sealed class CommunitiesController(CommunityServiceDbContext db, IStringL
             db.StreetOffices.Add(office);
         }
         db.Communities.Add(new Community { StreetOffice = office, Name = form.Name.Trim(), Description = form.Description.Trim(), IsActive = form.IsActive });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two administrators added the same name at once: the unique index kept one.
+            ModelState.AddModelError(nameof(form.Name), l["A community with this name already exists."]);
+            return this.InvalidForm(form, "Edit", StatusCodes.Status409Conflict);
+        }
         TempData["Message"] = l["The community was saved."].Value;
         return Redirect("/admin/communities");
     }
@@ -68,6 +77,11 @@ public sealed class CommunitiesController(CommunityServiceDbContext db, IStringL
         try
         {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(nameof(form.Name), l["A community with this name already exists."]);
+            return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -30,7 +30,16 @@ public sealed class ServiceTypesController(CommunityServiceDbContext db, IString
             return this.InvalidForm(form, "Edit");
         }
         db.ServiceTypes.Add(new ServiceType { Category = form.Category, Name = form.Name.Trim(), Description = form.Description.Trim(), IsActive = form.IsActive });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two administrators added the same name at once: the unique index kept one.
+            ModelState.AddModelError(nameof(form.Name), l["This service type already exists in the category."]);
+            return this.InvalidForm(form, "Edit", StatusCodes.Status409Conflict);
+        }
         TempData["Message"] = l["The service type was saved."].Value;
         return Redirect("/admin/service-types");
     }
@@ -66,6 +75,11 @@ public sealed class ServiceTypesController(CommunityServiceDbContext db, IString
         try
         {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(nameof(form.Name), l["This service type already exists in the category."]);
+            return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
         }
         catch (DbUpdateConcurrencyException)
         {
