@@ -38,9 +38,9 @@ public static class DemoSurveys
         var advice = new SurveyQuestion { Type = QuestionType.LongText, Text = "您对社区服务还有什么建议？", Required = false };
         foreach (var q in new[] { household, needs, satisfaction, meals, mealWay, pay, advice })
         {
-            Ensure(closed.AddQuestion(q));
+            DemoSeeder.Ensure(closed.AddQuestion(q));
         }
-        Ensure(closed.Open());
+        DemoSeeder.Ensure(closed.Open());
         db.Surveys.Add(closed);
         await db.SaveChangesAsync(ct);
 
@@ -93,7 +93,7 @@ public static class DemoSurveys
             }
             db.SurveyResponses.Add(response);
         }
-        Ensure(closed.Close());
+        DemoSeeder.Ensure(closed.Close());
 
         var interview = new FieldNote
         {
@@ -137,9 +137,9 @@ public static class DemoSurveys
         var words = new SurveyQuestion { Type = QuestionType.ShortText, Text = "您还希望社区开展什么活动？", Required = false };
         foreach (var q in new[] { joins, which, when, rating, words })
         {
-            Ensure(open.AddQuestion(q));
+            DemoSeeder.Ensure(open.AddQuestion(q));
         }
-        Ensure(open.Open());
+        DemoSeeder.Ensure(open.Open());
         db.Surveys.Add(open);
         await db.SaveChangesAsync(ct);
     }
@@ -169,13 +169,5 @@ public static class DemoSurveys
             }
         }
         return choices[^1].Value;
-    }
-
-    private static void Ensure(Data.Projects.GateCheck check)
-    {
-        if (!check.IsPassed)
-        {
-            throw new InvalidOperationException("Demo survey broke a rule: " + string.Join("; ", check.Missing));
-        }
     }
 }
