@@ -7,6 +7,9 @@ namespace CommunityService.Web.Infrastructure;
 
 public static class FormExtensions
 {
+    /// <summary>What the second of two editors of a record is told (their input stays in the form).</summary>
+    public const string ConflictMessage = "Someone else changed this record at the same time. Your input is kept below; please review and save again.";
+
     /// <summary>Runs the form's validator (async rules included) and adds its messages to the model state.</summary>
     public static async Task<bool> ValidateFormAsync<T>(this Controller controller, T form, IValidator<T> validator, CancellationToken ct)
     {

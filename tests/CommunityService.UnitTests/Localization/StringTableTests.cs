@@ -58,7 +58,7 @@ public partial class StringTableTests
     {
         var messages = new[]
             {
-                typeof(GateMessages), typeof(ServicePlan), typeof(EvaluationReport), typeof(ProjectsController), typeof(Survey), typeof(AnswerRules),
+                typeof(GateMessages), typeof(ServicePlan), typeof(EvaluationReport), typeof(Web.Infrastructure.FormExtensions), typeof(Survey), typeof(AnswerRules),
                 typeof(Web.Features.Plans.PlansController), typeof(RepresentativeRules),
             }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))

@@ -127,7 +127,7 @@ public sealed class CommunityProfilesController(
 
     private ViewResult Clash(ProfileForm form)
     {
-        ModelState.AddModelError("", l[ProjectsController.ConflictMessage]);
+        ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
         form.PadVenues();
         return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
     }

@@ -17,8 +17,6 @@ namespace CommunityService.Web.Features.Projects;
 public sealed class ProjectsController(
     CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
-    public const string ConflictMessage = "Someone else changed this record at the same time. Your input is kept below; please review and save again.";
-
     [HttpGet("")]
     public async Task<IActionResult> Index(ServiceCategory? category, ProjectStage? stage, int? community, int page = 1, CancellationToken ct = default)
     {
@@ -145,7 +143,7 @@ public sealed class ProjectsController(
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", l[ConflictMessage]);
+            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
             await LoadChoicesAsync(ct);
             return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
         }

@@ -113,7 +113,7 @@ public sealed class SurveysController(
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", l[ProjectsController.ConflictMessage]);
+            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
             await LoadCommunitiesAsync(ct);
             return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
         }

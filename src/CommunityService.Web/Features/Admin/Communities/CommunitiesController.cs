@@ -85,7 +85,7 @@ public sealed class CommunitiesController(CommunityServiceDbContext db, IStringL
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", l[Web.Features.Projects.ProjectsController.ConflictMessage]);
+            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
             return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The community was saved."].Value;

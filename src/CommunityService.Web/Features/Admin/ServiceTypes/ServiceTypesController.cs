@@ -83,7 +83,7 @@ public sealed class ServiceTypesController(CommunityServiceDbContext db, IString
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", l[Web.Features.Projects.ProjectsController.ConflictMessage]);
+            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
             return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The service type was saved."].Value;
