@@ -9,7 +9,14 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
     {
         builder.Property(n => n.Title).HasMaxLength(Notice.TitleMaxLength).IsRequired();
         builder.Property(n => n.Body).HasMaxLength(Notice.BodyMaxLength);
+        builder.Property(n => n.Audience).HasMaxLength(Notice.FactMaxLength);
+        builder.Property(n => n.Schedule).HasMaxLength(Notice.FactMaxLength);
+        builder.Property(n => n.Place).HasMaxLength(Notice.FactMaxLength);
+        builder.Property(n => n.Fee).HasMaxLength(Notice.FactMaxLength);
+        builder.Property(n => n.HowToJoin).HasMaxLength(Notice.FactMaxLength);
+        builder.Property(n => n.Contact).HasMaxLength(Notice.ContactMaxLength);
         builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(n => new { n.Status, n.PublishedAt });
+        builder.HasMany(n => n.Channels).WithOne().HasForeignKey(c => c.NoticeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

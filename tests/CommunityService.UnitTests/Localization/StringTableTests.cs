@@ -9,7 +9,9 @@ using CommunityService.Data.Identity;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Needs;
+using CommunityService.Data.Participation;
 using CommunityService.Data.Publicity;
+using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Communities;
 using CommunityService.Web.Features.Projects;
@@ -41,7 +43,8 @@ public partial class StringTableTests
         Type[] enums = [typeof(ServiceCategory), typeof(TargetGroup), typeof(FeeTier), typeof(DeliveryMode), typeof(ProjectStage),
             typeof(DecisionOutcome), typeof(PlanStatus), typeof(ReportStatus), typeof(NoticeStatus), typeof(EvaluationTiming), typeof(VenueOwner),
             typeof(SurveyStatus), typeof(QuestionType), typeof(ResponseChannel), typeof(AgeBand), typeof(FieldNoteKind), typeof(NeedStatus), typeof(NeedPriority),
-            typeof(FundingSource), typeof(MeasuredBy), typeof(OpinionStance), typeof(OpinionSource), typeof(ReviewKind)];
+            typeof(FundingSource), typeof(MeasuredBy), typeof(OpinionStance), typeof(OpinionSource), typeof(ReviewKind),
+            typeof(PublicityChannel), typeof(SignUpStatus), typeof(SignUpChannel), typeof(HomeVisitStatus), typeof(TimeOfDay)];
         var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
             .Concat(Enum.GetNames<ServiceCategory>().Select(n => $"ServiceCategory.{n}.Description"))
@@ -60,6 +63,7 @@ public partial class StringTableTests
             {
                 typeof(GateMessages), typeof(ServicePlan), typeof(EvaluationReport), typeof(Web.Infrastructure.FormExtensions), typeof(Survey), typeof(AnswerRules),
                 typeof(Web.Features.Plans.PlansController), typeof(RepresentativeRules),
+                typeof(Notice), typeof(ServiceSession), typeof(SignUp), typeof(HomeVisitRequest), typeof(ResidentProfile),
             }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).EndsWith('.'))

@@ -144,7 +144,7 @@ public class StageGateTests
         WithApprovedPlan(project);
         var withdrawn = new Notice();
         withdrawn.Publish(Now);
-        withdrawn.Withdraw();
+        withdrawn.Withdraw(Now);
         project.Notices.AddRange([new Notice(), withdrawn]);
 
         Assert.Equal([GateMessages.NeedsPublishedNotice], project.CheckGate(ProjectStage.Publicity).Missing);
@@ -154,7 +154,7 @@ public class StageGateTests
     public void Publicity_to_execution_needs_a_published_notice()
     {
         var project = At(ProjectStage.Publicity);
-        project.Notices.Single().Withdraw();
+        project.Notices.Single().Withdraw(Now);
 
         Assert.Equal([GateMessages.NeedsPublishedNotice], project.CheckGate(ProjectStage.Execution).Missing);
     }

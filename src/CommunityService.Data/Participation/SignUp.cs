@@ -1,0 +1,63 @@
+using CommunityService.Data.Projects;
+
+namespace CommunityService.Data.Participation;
+
+public enum SignUpStatus
+{
+    Registered,
+    Waiting,
+    Cancelled,
+}
+
+/// <summary>How a sign-up reached the list: by the resident online, or by staff for someone who came in or called.</summary>
+public enum SignUpChannel
+{
+    Online,
+    InPerson,
+    Phone,
+}
+
+/// <summary>One person on a session's list (报名): with a place, on the waiting list, or cancelled.</summary>
+public class SignUp : IVersioned
+{
+    public const int NameMaxLength = 50;
+    public const int PhoneMaxLength = 20;
+    public const int NoteMaxLength = 300;
+
+    public int Id { get; set; }
+    public int SessionId { get; set; }
+    public ServiceSession? Session { get; set; }
+    public int ProjectId { get; set; }
+
+    /// <summary>The resident's account; null for someone staff put on the list who has no account.</summary>
+    public string? ResidentId { get; set; }
+    public string Name { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string Note { get; set; } = "";
+    public SignUpStatus Status { get; set; }
+    public SignUpChannel Channel { get; set; }
+    public string? AddedById { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? PromotedAt { get; set; }
+    public DateTime? CancelledAt { get; set; }
+
+    /// <summary>Staff confirmed the place (called back, checked eligibility).</summary>
+    public DateTime? ConfirmedAt { get; private set; }
+    public string? ConfirmedById { get; private set; }
+    public int Version { get; set; }
+
+    public bool IsActive => Status != SignUpStatus.Cancelled;
+
+    public const string OnlyRegisteredConfirmed = "Only someone with a place can be confirmed.";
+
+    public GateCheck Confirm(string staffId, DateTime now)
+    {
+        if (Status != SignUpStatus.Registered)
+        {
+            return GateCheck.Fail(OnlyRegisteredConfirmed);
+        }
+        ConfirmedAt ??= now;
+        ConfirmedById ??= staffId;
+        return GateCheck.Passed;
+    }
+}

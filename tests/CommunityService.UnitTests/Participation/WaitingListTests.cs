@@ -1,0 +1,145 @@
+using CommunityService.Data.Participation;
+using static CommunityService.UnitTests.Projects.ProjectBuilder;
+
+namespace CommunityService.UnitTests.Participation;
+
+public class WaitingListTests
+{
+    private static readonly DateTime Start = Now.AddDays(7);
+
+    private static ServiceSession Session(int capacity) =>
+        new(capacity) { Id = 1, ProjectId = 2, Title = "第一次", StartsAt = Start, EndsAt = Start.AddHours(2) };
+
+    private static SignUp Enrol(ServiceSession session, List<SignUp> list, string resident, int minutesAfter = 0)
+    {
+        var signUp = new SignUp { Id = list.Count + 1, ResidentId = resident, Name = resident };
+        Pass(session.Enrol(signUp, list, Now.AddMinutes(minutesAfter)));
+        list.Add(signUp);
+        return signUp;
+    }
+
+    [Fact]
+    public void Places_go_first_come_first_served_and_the_rest_wait()
+    {
+        var session = Session(capacity: 2);
+        var list = new List<SignUp>();
+
+        var a = Enrol(session, list, "a");
+        var b = Enrol(session, list, "b", 1);
+        var c = Enrol(session, list, "c", 2);
+
+        Assert.Equal([SignUpStatus.Registered, SignUpStatus.Registered, SignUpStatus.Waiting], [a.Status, b.Status, c.Status]);
+        Assert.Equal(2, session.PlacesTaken);
+        Assert.True(session.IsFull);
+        Assert.Equal(0, session.PlacesLeft);
+        Assert.All(list, s => Assert.Equal((1, 2), (s.SessionId, s.ProjectId)));
+    }
+
+    [Fact]
+    public void A_cancelled_place_goes_to_the_first_in_line_not_the_latest()
+    {
+        var session = Session(capacity: 1);
+        var list = new List<SignUp>();
+        var holder = Enrol(session, list, "holder");
+        var first = Enrol(session, list, "first", 5);
+        var second = Enrol(session, list, "second", 9);
+
+        Pass(session.Cancel(holder, list, Now.AddHours(1), out var promoted));
+
+        Assert.Same(first, promoted);
+        Assert.Equal(SignUpStatus.Registered, first.Status);
+        Assert.Equal(Now.AddHours(1), first.PromotedAt);
+        Assert.Equal(SignUpStatus.Waiting, second.Status);
+        Assert.Equal(SignUpStatus.Cancelled, holder.Status);
+        Assert.Equal(1, session.PlacesTaken);
+    }
+
+    [Fact]
+    public void Leaving_the_waiting_list_frees_no_place_and_promotes_nobody()
+    {
+        var session = Session(capacity: 1);
+        var list = new List<SignUp>();
+        Enrol(session, list, "holder");
+        var waiting = Enrol(session, list, "waiting", 1);
+        var last = Enrol(session, list, "last", 2);
+
+        Pass(session.Cancel(waiting, list, Now, out var promoted));
+
+        Assert.Null(promoted);
+        Assert.Equal(SignUpStatus.Waiting, last.Status);
+        Assert.Equal(1, session.PlacesTaken);
+    }
+
+    [Fact]
+    public void The_same_resident_cannot_sign_up_twice_but_may_again_after_cancelling()
+    {
+        var session = Session(capacity: 5);
+        var list = new List<SignUp>();
+        var first = Enrol(session, list, "a");
+
+        var again = session.Enrol(new SignUp { ResidentId = "a" }, list, Now);
+        Assert.Equal([ServiceSession.AlreadySignedUp], again.Missing);
+
+        Pass(session.Cancel(first, list, Now, out _));
+        var afterCancel = Enrol(session, list, "a", 3);
+        Assert.Equal(SignUpStatus.Registered, afterCancel.Status);
+        Assert.Equal(1, session.PlacesTaken);
+    }
+
+    [Fact]
+    public void Sign_up_closes_when_the_session_starts_or_is_cancelled()
+    {
+        var session = Session(capacity: 5);
+
+        Assert.Equal([ServiceSession.SignUpClosed], session.Enrol(new SignUp { ResidentId = "a" }, [], Start).Missing);
+        session.IsCancelled = true;
+        Assert.Equal([ServiceSession.SessionCancelled], session.Enrol(new SignUp { ResidentId = "a" }, [], Now).Missing);
+        Assert.Equal(0, session.PlacesTaken);
+    }
+
+    [Fact]
+    public void More_places_promote_the_waiting_list_in_order_and_fewer_places_bump_nobody()
+    {
+        var session = Session(capacity: 1);
+        var list = new List<SignUp>();
+        var holder = Enrol(session, list, "holder");
+        var w1 = Enrol(session, list, "w1", 1);
+        var w2 = Enrol(session, list, "w2", 2);
+        var w3 = Enrol(session, list, "w3", 3);
+
+        var promoted = session.ChangeCapacity(3, list, Now);
+        Assert.Equal([w1, w2], promoted);
+        Assert.Equal(SignUpStatus.Waiting, w3.Status);
+
+        Assert.Empty(session.ChangeCapacity(1, list, Now));
+        Assert.Equal(3, session.PlacesTaken);
+        Assert.All([holder, w1, w2], s => Assert.Equal(SignUpStatus.Registered, s.Status));
+        var late = Enrol(session, list, "late", 10);
+        Assert.Equal(SignUpStatus.Waiting, late.Status);
+    }
+
+    [Fact]
+    public void Cancelling_twice_is_refused_and_changes_nothing()
+    {
+        var session = Session(capacity: 1);
+        var list = new List<SignUp>();
+        var holder = Enrol(session, list, "holder");
+        Pass(session.Cancel(holder, list, Now, out _));
+
+        Assert.Equal([ServiceSession.NotActive], session.Cancel(holder, list, Now, out _).Missing);
+        Assert.Equal(0, session.PlacesTaken);
+    }
+
+    [Fact]
+    public void Only_someone_with_a_place_can_be_confirmed()
+    {
+        var session = Session(capacity: 1);
+        var list = new List<SignUp>();
+        var holder = Enrol(session, list, "holder");
+        var waiting = Enrol(session, list, "waiting", 1);
+
+        Pass(holder.Confirm("staff", Now));
+        Assert.Equal([SignUp.OnlyRegisteredConfirmed], waiting.Confirm("staff", Now).Missing);
+        Assert.Null(waiting.ConfirmedAt);
+    }
+}
