@@ -98,6 +98,10 @@ public static class PortalSetup
         services.AddValidatorsFromAssemblyContaining<SharedResource>();
         services.AddFluentValidationClientsideAdapters();
 
+        services.AddSingleton<Features.Notices.NoticeMarkdown>();
+        services.AddPublicCaching();
+        services.AddScoped<Features.SignUps.SessionLists>();
+
         services.AddHealthChecks().AddDbContextCheck<CommunityServiceDbContext>("database", tags: ["ready"]);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<RoleSeeder>();
@@ -115,12 +119,15 @@ public static class PortalSetup
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
-        app.UseStaticFiles();
+        app.UseFingerprintedStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseNoCompressionForSignedIn();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
