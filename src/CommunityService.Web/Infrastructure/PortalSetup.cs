@@ -93,6 +93,7 @@ public static class PortalSetup
             // The implicit "required" of non-nullable numbers gets its message from the shared table too.
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        QuietTempData.Register(services);
 
         ValidatorOptions.Global.LanguageManager.Enabled = true;
         services.AddValidatorsFromAssemblyContaining<SharedResource>();
