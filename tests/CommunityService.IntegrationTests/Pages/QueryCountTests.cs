@@ -44,16 +44,27 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         url = url.Replace("{project}", project.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{visit}", visit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         await client.GetAsync(url);
-        await Portal.EvictPublicCacheAsync();
-        var (_, before) = await Portal.CountCommandsAsync(client, url);
+        var (_, before) = await CountAsync(client, url);
 
         await AddManyRowsAsync(project);
-        await Portal.EvictPublicCacheAsync();
-        var (response, after) = await Portal.CountCommandsAsync(client, url);
+        var (response, after) = await CountAsync(client, url);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before, after);
         Assert.InRange(after, 1, ceiling);
+    }
+
+    /// <summary>
+    /// The page's own commands, uncached: the fewer of two requests, since the sign-in cookie's security stamp is
+    /// re-checked once a minute and that check's queries belong to no page.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, int Commands)> CountAsync(HttpClient client, string url)
+    {
+        await Portal.EvictPublicCacheAsync();
+        var first = await Portal.CountCommandsAsync(client, url);
+        await Portal.EvictPublicCacheAsync();
+        var second = await Portal.CountCommandsAsync(client, url);
+        return second.Commands <= first.Commands ? second : first;
     }
 
     private Task AddManyRowsAsync(int projectId) => Portal.WithDbAsync(async db =>
