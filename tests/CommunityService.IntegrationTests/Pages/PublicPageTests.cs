@@ -69,7 +69,7 @@ public class PublicPageTests(PortalFactory portal) : PortalTest(portal)
     [Theory]
     [InlineData("fee=Paid", "物业维修便民服务开始报名啦", "青少年暑期托管开始报名啦")]
     [InlineData("mode=AtHome", "残疾人康复上门服务开始报名啦", "青少年暑期托管开始报名啦")]
-    [InlineData("mode=AtHome", "老年人助餐服务开始报名啦", "慢性病健康讲座开始报名啦")]
+    [InlineData("mode=AtHome", "物业维修便民服务开始报名啦", "慢性病健康讲座开始报名啦")]
     [InlineData("mode=AtFacility", "青少年暑期托管开始报名啦", "残疾人康复上门服务开始报名啦")]
     [InlineData("group=Children", "青少年暑期托管开始报名啦", "物业维修便民服务开始报名啦")]
     [InlineData("community={和平社区}", "残疾人康复上门服务开始报名啦", "青少年暑期托管开始报名啦")]

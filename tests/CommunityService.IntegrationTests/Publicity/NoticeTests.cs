@@ -259,4 +259,33 @@ public class NoticeTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(NoticeStatus.Withdrawn, statuses[target]);
         Assert.Equal(NoticeStatus.Published, statuses[other]);
     }
+
+    [Fact]
+    public async Task A_closed_projects_notice_leaves_the_board()
+    {
+        var closed = await NoticeOfAsync("老年人助餐服务");
+        var anonymous = Portal.CreateAnonymousClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/notices/{closed}")).StatusCode);
+        Assert.DoesNotContain("老年人助餐服务开始报名啦", await anonymous.GetStringAsync("/notices"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_visitor_who_registers_on_the_way_to_a_sign_up_comes_back_to_it()
+    {
+        var anonymous = Portal.CreateAnonymousClient();
+        var notice = await NoticeOfAsync("青少年暑期托管");
+        var signUp = $"/notices/{notice}/signup?session=1";
+        var login = (await anonymous.GetAsync(signUp)).RedirectPath()!;
+        var loginPage = await anonymous.GetStringAsync(login);
+        var register = System.Text.RegularExpressions.Regex.Match(loginPage, "href=\"(/account/register\\?returnUrl=[^\"]*)\"").Groups[1].Value;
+
+        var response = await anonymous.SubmitFormAsync(System.Net.WebUtility.HtmlDecode(register), "/account/register", new()
+        {
+            ["UserName"] = "newcomer", ["DisplayName"] = "新居民", ["CommunityId"] = "1", ["Password"] = "a long pass phrase", ["ConfirmPassword"] = "a long pass phrase",
+        });
+
+        Assert.Equal(signUp, response.RedirectPath());
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(signUp)).StatusCode);
+    }
 }

@@ -6,7 +6,7 @@ public class HeaderTests(PortalFactory portal) : PortalTest(portal)
 {
     [Theory]
     [InlineData("/", null)]
-    [InlineData("/notices/1", null)]
+    [InlineData("/notices/3", null)]
     [InlineData("/no/such/page", null)]
     [InlineData("/projects", "staff")]
     [InlineData("/lib/bootstrap/dist/css/bootstrap.min.css", null)]

@@ -37,9 +37,9 @@ public static class RoleMatrix
         new("GET", "/culture", "/culture?c=zh-CN&returnUrl=%2Fnotices", "302 302 302 302 302 302"),
         new("GET", "/display", "/display?large=false&returnUrl=%2F", "302 302 302 302 302 302"),
         new("GET", "/notices", "/notices?q=%E6%9C%8D%E5%8A%A1", Public),
-        new("GET", "/notices/{id:int}", "/notices/1", Public),
-        new("GET", "/notices/{id:int}/poster", "/notices/1/poster", Public),
-        new("GET", "/notices/{id:int}/flyer", "/notices/1/flyer", Public),
+        new("GET", "/notices/{id:int}", "/notices/3", Public),
+        new("GET", "/notices/{id:int}/poster", "/notices/3/poster", Public),
+        new("GET", "/notices/{id:int}/flyer", "/notices/3/flyer", Public),
         // 青少年暑期托管: notice 3, sessions 1 (a course with places) and 2 (a full parents' meeting).
         new("GET", "/notices/{id:int}/signup", "/notices/3/signup?session=2", "L 200 200 D D D"),
         new("GET", "/notices/{id:int}/manage", "/notices/3/manage", StaffPage),

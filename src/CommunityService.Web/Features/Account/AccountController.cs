@@ -59,10 +59,10 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet("register")]
-    public async Task<IActionResult> Register(CancellationToken ct)
+    public async Task<IActionResult> Register(string? returnUrl, CancellationToken ct)
     {
         await LoadCommunitiesAsync(ct);
-        return View(new RegisterForm());
+        return View(new RegisterForm { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
     }
 
     [AllowAnonymous]
@@ -107,7 +107,7 @@ public sealed class AccountController(
         await users.AddToRoleAsync(user, Roles.Resident);
         await signIn.SignInAsync(user, isPersistent: false);
         TempData["Message"] = l["Welcome! Your account is ready."].Value;
-        return LocalRedirect("/");
+        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
     }
 
     [Authorize]

@@ -29,6 +29,9 @@ public sealed class RegisterForm
     public string Password { get; set; } = "";
     public string ConfirmPassword { get; set; } = "";
 
+    /// <summary>Where the visitor was going (e.g. a sign-up form) before they needed an account.</summary>
+    public string? ReturnUrl { get; set; }
+
     public sealed class Validator : AbstractValidator<RegisterForm>
     {
         public Validator(IStringLocalizer<SharedResource> l)

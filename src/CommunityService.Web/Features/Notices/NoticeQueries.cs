@@ -11,11 +11,14 @@ public sealed record NoticeRow(int Id, string Title, DateTime? PublishedAt, Serv
 
 public static class NoticeQueries
 {
-    /// <summary>Notices the public sees at <paramref name="now"/>: published, inside their window, of a project still going.</summary>
+    /// <summary>
+    /// Notices the public sees at <paramref name="now"/>: published, inside their window, of a project still going
+    /// (a closed, rejected or cancelled project's notice would offer a service that is over).
+    /// </summary>
     public static IQueryable<Notice> Visible(CommunityServiceDbContext db, DateTime now) =>
         db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published
             && (n.VisibleFrom == null || n.VisibleFrom <= now) && (n.VisibleUntil == null || n.VisibleUntil > now)
-            && n.Project!.Stage != ProjectStage.Cancelled && n.Project.Stage != ProjectStage.Rejected);
+            && n.Project!.Stage != ProjectStage.Cancelled && n.Project.Stage != ProjectStage.Rejected && n.Project.Stage != ProjectStage.Closed);
 
     public static readonly Expression<Func<Notice, NoticeRow>> ToRow = n =>
         new NoticeRow(n.Id, n.Title, n.PublishedAt, n.Project!.Category, n.Project.Community!.Name, n.Project.ServiceType!.Name);
