@@ -131,6 +131,7 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
         }
 
         await SeedDecisionParticipationAsync(now, ct);
+        await DemoResidents.AddAsync(db, now, ct);
     }
 
     /// <summary>
