@@ -132,11 +132,12 @@ public static class RoleMatrix
         new("POST", "/admin/communities/{id:int}/edit", "/admin/communities/1/edit", AdminPost),
         new("POST", "/admin/service-types/create", "/admin/service-types/create", AdminPost),
         new("POST", "/admin/service-types/{id:int}/edit", "/admin/service-types/1/edit", AdminPost),
-        // Residents' own pages: a page of one's own for residents and volunteers (staff, managers and admins are not residents).
-        // Empty posts change nothing: a name is required, consent and withdrawal each need a ticked box.
+        // Residents' own pages: a page of one's own for residents and volunteers (staff, managers and admins are not residents);
+        // a resident's profile for staff. Empty posts change nothing: a name is required, consent and withdrawal each need a ticked box.
         new("GET", "/me", "/me", "L 200 200 D D D"),
         new("GET", "/me/profile", "/me/profile", "L 200 200 D D D"),
         new("GET", "/me/data", "/me/data", "L 200 200 D D D"),
+        new("GET", "/residents/{userId}", "/residents/{resident}", StaffPage),
         new("POST", "/me/profile", "/me/profile", "L 400 400 D D D"),
         new("POST", "/me/consent", "/me/consent", "L 400 400 D D D"),
         new("POST", "/me/consent/withdraw", "/me/consent/withdraw", "L 400 400 D D D"),
