@@ -110,6 +110,23 @@ public class MyPageTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task The_demo_residents_download_holds_her_profile_her_consent_with_its_wording_and_the_lunch()
+    {
+        var resident = await Portal.ClientForAsync("resident");
+
+        using var json = JsonDocument.Parse(await resident.GetStringAsync("/me/data"));
+
+        var root = json.RootElement;
+        Assert.Equal(("张玉珍", "From60To79"), (root.GetProperty("profile").GetProperty("fullName").GetString(), root.GetProperty("profile").GetProperty("ageBand").GetString()));
+        var consent = root.GetProperty("consents")[0];
+        Assert.Equal(("SensitiveFacts", true, "sensitive-facts-2026-11"),
+            (consent.GetProperty("purpose").GetString(), consent.GetProperty("given").GetBoolean(), consent.GetProperty("wordingVersion").GetString()));
+        Assert.StartsWith("社区服务中心请求保存", consent.GetProperty("wordingText").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("Z", consent.GetProperty("at").GetString(), StringComparison.Ordinal);
+        Assert.Equal("老年人助餐服务", root.GetProperty("servicesReceived")[0].GetProperty("project").GetString());
+    }
+
+    [Fact]
     public async Task The_page_runs_the_same_number_of_sql_commands_however_many_rows_the_resident_has()
     {
         var client = await Portal.NewUserClientAsync("resident.f", 1, "Resident");
