@@ -93,10 +93,15 @@ public static class PortalSetup
             // The implicit "required" of non-nullable numbers gets its message from the shared table too.
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        QuietTempData.Register(services);
 
         ValidatorOptions.Global.LanguageManager.Enabled = true;
         services.AddValidatorsFromAssemblyContaining<SharedResource>();
         services.AddFluentValidationClientsideAdapters();
+
+        services.AddSingleton<Features.Notices.NoticeMarkdown>();
+        services.AddPublicCaching();
+        services.AddScoped<Features.SignUps.SessionLists>();
 
         services.AddHealthChecks().AddDbContextCheck<CommunityServiceDbContext>("database", tags: ["ready"]);
         services.AddScoped<DemoSeeder>();
@@ -115,12 +120,15 @@ public static class PortalSetup
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
-        app.UseStaticFiles();
+        app.UseFingerprintedStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseNoCompressionForSignedIn();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -12,6 +12,44 @@ public static partial class HttpForms
         return await client.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 
+    /// <summary>
+    /// What a browser does: GETs the page, takes the values of the form that posts to <paramref name="action"/> as the
+    /// page filled them in (inputs, checked boxes, selected options, text areas), changes <paramref name="changes"/>, and POSTs.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string formPage, string action, Dictionary<string, string>? changes = null)
+    {
+        var html = await (await client.GetAsync(formPage)).Content.ReadAsStringAsync();
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var form = document.QuerySelectorAll("form").FirstOrDefault(f => f.GetAttribute("action") == action)
+            ?? throw new InvalidOperationException($"No form posting to {action} on {formPage}.");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = element.GetAttribute("name")!;
+            switch (element)
+            {
+                case AngleSharp.Html.Dom.IHtmlInputElement { Type: "checkbox" or "radio" } box when !box.IsChecked:
+                case AngleSharp.Html.Dom.IHtmlInputElement { Type: "submit" or "button" }:
+                    continue;
+                case AngleSharp.Html.Dom.IHtmlInputElement input:
+                    fields.Add(new(name, input.Value));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlTextAreaElement area:
+                    fields.Add(new(name, area.Value));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlSelectElement select:
+                    fields.Add(new(name, select.Value ?? ""));
+                    break;
+            }
+        }
+        foreach (var (name, value) in changes ?? [])
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
     public static async Task<string> TokenFromAsync(HttpClient client, string page)
     {
         var response = await client.GetAsync(page);

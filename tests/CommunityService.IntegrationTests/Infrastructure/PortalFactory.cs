@@ -34,8 +34,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public Task ResetAsync()
     {
         Copy(TemplatePath, DatabasePath);
-        return Task.CompletedTask;
+        return EvictPublicCacheAsync();
     }
+
+    /// <summary>Forgets the cached public pages, as a change to a notice would: the next request runs its queries.</summary>
+    public Task EvictPublicCacheAsync() =>
+        Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
+            .EvictByTagAsync(CommunityService.Web.Infrastructure.PublicCache.NoticesTag, default).AsTask();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -50,7 +50,7 @@ public class PipelineWalkTests(PortalFactory portal) : PortalTest(portal)
         await Ok(manager.PostFormAsync(page, $"{page}/plan/review", new() { ["Outcome"] = "Approve", ["Comment"] = "同意" }));
         await AssertStage(id, ProjectStage.Plan);
 
-        await Ok(staff.PostFormAsync($"{page}/notices/create", $"{page}/notices/create", new() { ["Title"] = "免费测血压", ["Body"] = "每月第一个周一上午。" }));
+        await Ok(staff.SubmitFormAsync($"{page}/notices/create", $"{page}/notices/create", new() { ["Title"] = "免费测血压", ["Body"] = "每月第一个周一上午。" }));
         var noticeId = await Portal.WithDbAsync(db => db.Notices.Where(n => n.ProjectId == id).Select(n => n.Id).SingleAsync());
         await Ok(staff.PostFormAsync(page, $"/notices/{noticeId}/publish", []));
         await AssertStage(id, ProjectStage.Publicity);

@@ -35,6 +35,13 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
         string Purpose, string Indicator, decimal Target, string Unit, string Place, string Pattern,
         FeeTier Fee, decimal FeeAmount, DeliveryMode Mode, int Capacity, PlanStatus? StopPlanAt = null);
 
+    private static readonly Dictionary<TargetGroup, string> DemoGroupNames = new()
+    {
+        [TargetGroup.Elderly] = "老年人", [TargetGroup.Disabled] = "残疾人", [TargetGroup.LowIncome] = "低收入家庭",
+        [TargetGroup.Children] = "儿童", [TargetGroup.Youth] = "青少年", [TargetGroup.InDifficulty] = "生活困难的居民",
+        [TargetGroup.AllResidents] = "全体居民",
+    };
+
     private static readonly DemoProject[] Projects =
     [
         new("老年人助餐服务", "社区养老", "阳光社区", [TargetGroup.Elderly], ProjectStage.Closed,
@@ -131,6 +138,7 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
         }
 
         await SeedDecisionParticipationAsync(now, ct);
+        await DemoSessions.AddAsync(db, now, ct);
         await DemoResidents.AddAsync(db, now, ct);
     }
 
@@ -366,11 +374,16 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
         }
         Ensure(plan.Approve(managerId, "计划完整，同意实施。", Next(3)));
 
+        var feeText = demo.FeeAmount == 0 ? "免费" : $"{(demo.Fee == FeeTier.LowCost ? "低偿" : "有偿")}，{demo.FeeAmount:0.##} 元";
         var notice = new Notice
         {
             Title = $"{project.Name}开始报名啦",
-            Body = $"{project.Summary}\n\n时间：{demo.Pattern}\n地点：{demo.Place}\n费用：{(demo.FeeAmount == 0 ? "免费" : $"{demo.FeeAmount:0.##} 元")}\n\n报名请到社区服务中心或在本网站报名。咨询电话：010-6000 1234。",
-            CreatedAt = Next(2),
+            Body = $"{project.Summary}\n\n**{demo.Purpose}**\n\n- 请携带身份证或社保卡\n- 名额有限，先到先得，报满后可候补",
+            Audience = string.Join("、", demo.Groups.Select(g => DemoGroupNames[g])),
+            Schedule = demo.Pattern, Place = demo.Place, Fee = feeText,
+            HowToJoin = demo.Mode == DeliveryMode.AtHome ? "在本网站申请上门服务，或致电社区服务中心" : "在本网站报名，或到社区服务中心现场登记",
+            Contact = "社区服务中心 010-6000 1234",
+            CreatedAt = Next(2), UpdatedAt = at,
         };
         notice.Publish(at);
         project.Notices.Add(notice);

@@ -9,20 +9,22 @@ using CommunityService.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Home;
 
 [AllowAnonymous]
-public sealed class HomeController(CommunityServiceDbContext db) : Controller
+public sealed class HomeController(CommunityServiceDbContext db, TimeProvider clock) : Controller
 {
+    [OutputCache(PolicyName = PublicCache.Policy)]
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var office = await db.StreetOffices.AsNoTracking()
             .Select(o => new CenterInfo(o.Name, o.Address, o.Phone, o.OpeningHours))
             .FirstOrDefaultAsync(ct);
-        var notices = await NoticeQueries.Published(db)
+        var notices = await NoticeQueries.Visible(db, clock.GetUtcNow().UtcDateTime)
             .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
             .Take(5)
             .Select(NoticeQueries.ToRow)
@@ -34,6 +36,7 @@ public sealed class HomeController(CommunityServiceDbContext db) : Controller
         return View(new HomePage(office, notices, surveys) { Proposals = proposals });
     }
 
+    [OutputCache(PolicyName = PublicCache.Policy)]
     [HttpGet("/services")]
     public async Task<IActionResult> Services(CancellationToken ct)
     {

@@ -11,10 +11,18 @@ public sealed record NoticeRow(int Id, string Title, DateTime? PublishedAt, Serv
 
 public static class NoticeQueries
 {
-    public static IQueryable<Notice> Published(CommunityServiceDbContext db) =>
+    /// <summary>Notices the public sees at <paramref name="now"/>: published, inside their window, of a project still going.</summary>
+    public static IQueryable<Notice> Visible(CommunityServiceDbContext db, DateTime now) =>
         db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published
+            && (n.VisibleFrom == null || n.VisibleFrom <= now) && (n.VisibleUntil == null || n.VisibleUntil > now)
             && n.Project!.Stage != ProjectStage.Cancelled && n.Project.Stage != ProjectStage.Rejected);
 
     public static readonly Expression<Func<Notice, NoticeRow>> ToRow = n =>
         new NoticeRow(n.Id, n.Title, n.PublishedAt, n.Project!.Category, n.Project.Community!.Name, n.Project.ServiceType!.Name);
+
+    public static bool OffersSignUp(DeliveryMode? mode) => mode is DeliveryMode.AtFacility or DeliveryMode.Both;
+
+    public static bool OffersHomeVisits(DeliveryMode? mode) => mode is DeliveryMode.AtHome or DeliveryMode.Both;
 }
+
+public sealed record NoticeFacts(string Audience, string Schedule, string Place, string Fee, string HowToJoin, string Contact);

@@ -1,0 +1,215 @@
+using CommunityService.Data;
+using CommunityService.Data.Participation;
+using CommunityService.Data.Plans;
+using CommunityService.Data.Projects;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.SignUps;
+
+/// <summary>Staff set up a project's sessions and run their lists: add who came in or called, confirm, cancel, change places.</summary>
+[Authorize(Policy = Policies.StaffOrManager)]
+public sealed class SessionsController(
+    CommunityServiceDbContext db, SessionLists lists, TimeProvider clock, PortalTime time, IAuthorizationService authorization,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("/projects/{projectId:int}/sessions")]
+    public async Task<IActionResult> Index(int projectId, CancellationToken ct)
+    {
+        var project = await ProjectAsync(projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var form = new SessionForm { Place = project.Place, Capacity = project.Capacity };
+        return View(await PageAsync(project, form, ct));
+    }
+
+    [HttpPost("/projects/{projectId:int}/sessions")]
+    public async Task<IActionResult> Create(int projectId, SessionForm form, [FromServices] IValidator<SessionForm> validator, CancellationToken ct)
+    {
+        var project = await ProjectAsync(projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        if (project.Stage.IsFinished())
+        {
+            return this.Refuse(l[GateMessages.ProjectFinished], $"/projects/{projectId}");
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(await PageAsync(project, form, ct), "Index");
+        }
+        var session = new ServiceSession(form.Capacity)
+        {
+            ProjectId = projectId, Title = form.Title.Trim(), Place = form.Place.Trim(),
+            StartsAt = time.ToUtc(form.StartsAt!.Value), EndsAt = time.ToUtc(form.EndsAt!.Value), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The session is added: residents can sign up for it from the notice."].Value;
+        return Redirect($"/sessions/{session.Id}");
+    }
+
+    [HttpGet("/sessions/{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var page = await ListAsync(id, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, page.CommunityId))
+        {
+            return Forbid();
+        }
+        return View(page);
+    }
+
+    [HttpPost("/sessions/{id:int}/signups")]
+    public async Task<IActionResult> Add(int id, SignUpForm form, [FromServices] IValidator<SignUpForm> validator, CancellationToken ct)
+    {
+        var page = await ListAsync(id, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, page.CommunityId))
+        {
+            return Forbid();
+        }
+        form.SessionId = id;
+        if (form.Channel == SignUpChannel.Online)
+        {
+            ModelState.AddModelError(nameof(form.Channel), l["Choose in person or by phone."]);
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(page with { Form = form }, "Details");
+        }
+        var staffId = User.UserId();
+        var change = await lists.EnrolAsync(id, () => new SignUp
+        {
+            Name = form.Name.Trim(), Phone = form.Phone.Trim(), Note = form.Note.Trim(), Channel = form.Channel, AddedById = staffId,
+        }, ct);
+        if (!change.Check.IsPassed)
+        {
+            foreach (var missing in change.Check.Missing)
+            {
+                ModelState.AddModelError("", l[missing]);
+            }
+            return this.InvalidForm(page with { Form = form }, "Details", StatusCodes.Status409Conflict);
+        }
+        TempData["Message"] = change.SignUp!.Status == SignUpStatus.Registered
+            ? l["{0} has a place.", change.SignUp.Name].Value
+            : l["{0} is number {1} on the waiting list.", change.SignUp.Name, change.WaitingPosition].Value;
+        return Redirect($"/sessions/{id}");
+    }
+
+    [HttpPost("/sessions/{id:int}/capacity")]
+    public async Task<IActionResult> Capacity(int id, CapacityForm form, [FromServices] IValidator<CapacityForm> validator, CancellationToken ct)
+    {
+        var page = await ListAsync(id, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, page.CommunityId))
+        {
+            return Forbid();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(page, "Details");
+        }
+        await lists.ChangeCapacityAsync(id, form.Capacity, ct);
+        TempData["Message"] = l["The number of places is now {0}.", form.Capacity].Value;
+        return Redirect($"/sessions/{id}");
+    }
+
+    [HttpPost("/signups/{id:int}/confirm")]
+    public async Task<IActionResult> Confirm(int id, CancellationToken ct)
+    {
+        var signUp = await db.SignUps.Include(s => s.Session).ThenInclude(s => s!.Project).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (signUp is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, signUp.Session!.Project!.CommunityId))
+        {
+            return Forbid();
+        }
+        var check = signUp.Confirm(User.UserId(), clock.GetUtcNow().UtcDateTime);
+        if (!check.IsPassed)
+        {
+            return this.Refuse(l[check.Missing[0]], $"/sessions/{signUp.SessionId}");
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["{0} is confirmed.", signUp.Name].Value;
+        return Redirect($"/sessions/{signUp.SessionId}");
+    }
+
+    private Task<ProjectFacts?> ProjectAsync(int projectId, CancellationToken ct) =>
+        db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new ProjectFacts(p.Id, p.Name, p.CommunityId, p.Stage,
+                p.Plans.Where(x => x.Status == PlanStatus.Approved).OrderByDescending(x => x.VersionNumber).Select(x => x.Place).FirstOrDefault() ?? "",
+                p.Plans.Where(x => x.Status == PlanStatus.Approved).OrderByDescending(x => x.VersionNumber).Select(x => x.Capacity).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
+
+    private async Task<SessionsPage> PageAsync(ProjectFacts project, SessionForm form, CancellationToken ct)
+    {
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.ProjectId == project.Id)
+            .OrderByDescending(s => s.StartsAt).ThenByDescending(s => s.Id)
+            .Select(s => new SessionRow(s.Id, s.Title, s.StartsAt, s.EndsAt, s.Place, s.Capacity, s.PlacesTaken,
+                db.SignUps.Count(x => x.SessionId == s.Id && x.Status == SignUpStatus.Waiting), s.IsCancelled))
+            .Take(200)
+            .ToListAsync(ct);
+        return new SessionsPage(project, sessions, form);
+    }
+
+    private async Task<SessionListPage?> ListAsync(int sessionId, CancellationToken ct)
+    {
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new SessionListPage(s.Id, s.ProjectId, s.Project!.Name, s.Project.CommunityId, s.Title, s.StartsAt, s.EndsAt, s.Place,
+                s.Capacity, s.PlacesTaken, s.IsCancelled))
+            .FirstOrDefaultAsync(ct);
+        if (session is null)
+        {
+            return null;
+        }
+        var people = await db.SignUps.AsNoTracking().Where(s => s.SessionId == sessionId)
+            .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
+            .Select(s => new ListEntry(s.Id, s.Name, s.Phone, s.Note, s.Status, s.Channel, s.CreatedAt, s.PromotedAt, s.CancelledAt, s.ConfirmedAt, s.ResidentId))
+            .ToListAsync(ct);
+        return session with { People = people, Form = new SignUpForm { SessionId = sessionId } };
+    }
+}
+
+public sealed record ProjectFacts(int Id, string Name, int CommunityId, ProjectStage Stage, string Place, int Capacity);
+
+public sealed record SessionRow(int Id, string Title, DateTime StartsAt, DateTime EndsAt, string Place, int Capacity, int PlacesTaken, int Waiting, bool IsCancelled);
+
+public sealed record SessionsPage(ProjectFacts Project, IReadOnlyList<SessionRow> Sessions, SessionForm Form);
+
+public sealed record ListEntry(int Id, string Name, string Phone, string Note, SignUpStatus Status, SignUpChannel Channel, DateTime CreatedAt,
+    DateTime? PromotedAt, DateTime? CancelledAt, DateTime? ConfirmedAt, string? ResidentId);
+
+public sealed record SessionListPage(int Id, int ProjectId, string ProjectName, int CommunityId, string Title, DateTime StartsAt, DateTime EndsAt,
+    string Place, int Capacity, int PlacesTaken, bool IsCancelled)
+{
+    public IReadOnlyList<ListEntry> People { get; init; } = [];
+    public SignUpForm Form { get; init; } = new();
+}
