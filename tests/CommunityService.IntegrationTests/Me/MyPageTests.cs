@@ -68,12 +68,17 @@ public class MyPageTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
-    public async Task The_demo_resident_sees_the_lunch_recorded_for_her()
+    public async Task The_demo_resident_sees_her_course_with_the_day_it_ends_and_the_lunch_recorded_for_her()
     {
         var resident = await Portal.ClientForAsync("resident");
+        var course = await Portal.WithDbAsync(db => db.SignUps.Where(s => s.ResidentId == db.Users.First(u => u.UserName == "resident").Id)
+            .Select(s => new { s.Id, s.Session!.EndsAt }).SingleAsync());
+        var ends = TimeZoneInfo.ConvertTimeFromUtc(course.EndsAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 
         var page = await resident.GetStringAsync("/me");
 
+        Assert.Contains($"– {ends:yyyy-MM-dd HH:mm}", page, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/signups/{course.Id}/cancel\"", page, StringComparison.Ordinal);
         Assert.Contains("老年人助餐服务：在长者食堂用午餐", page, StringComparison.Ordinal);
         Assert.DoesNotContain("您还没有填写资料。", page, StringComparison.Ordinal);
     }
