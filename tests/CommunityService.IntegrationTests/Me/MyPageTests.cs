@@ -122,7 +122,7 @@ public class MyPageTests(PortalFactory portal) : PortalTest(portal)
         using var json = JsonDocument.Parse(await resident.GetStringAsync("/me/data"));
 
         var root = json.RootElement;
-        Assert.Equal(("张玉珍", "From60To79"), (root.GetProperty("profile").GetProperty("fullName").GetString(), root.GetProperty("profile").GetProperty("ageBand").GetString()));
+        Assert.Equal(("张阿姨", "From60To79"), (root.GetProperty("profile").GetProperty("fullName").GetString(), root.GetProperty("profile").GetProperty("ageBand").GetString()));
         var consent = root.GetProperty("consents")[0];
         Assert.Equal(("SensitiveFacts", true, "sensitive-facts-2026-11"),
             (consent.GetProperty("purpose").GetString(), consent.GetProperty("given").GetBoolean(), consent.GetProperty("wordingVersion").GetString()));

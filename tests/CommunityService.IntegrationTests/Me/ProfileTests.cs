@@ -148,7 +148,7 @@ public class ProfileTests(PortalFactory portal) : PortalTest(portal)
         var profile = await ProfileOfAsync("resident");
         Assert.Equal(((AgeBand?)null, (bool?)null, (bool?)null, (DateTime?)null, (string?)null),
             (profile.AgeBand, profile.HasDisability, profile.IsLowIncome, profile.SensitiveConsentAt, profile.SensitiveConsentWording));
-        Assert.Equal("张玉珍", profile.FullName);
+        Assert.Equal("张阿姨", profile.FullName);
         var last = await Portal.WithDbAsync(db => db.ConsentRecords.Where(c => c.UserId == profile.UserId).OrderByDescending(c => c.Id).FirstAsync());
         Assert.Equal((false, SensitiveConsent.WordingVersion), (last.Given, last.WordingVersion));
         var page = await resident.GetStringAsync("/me/profile");
@@ -167,7 +167,7 @@ public class ProfileTests(PortalFactory portal) : PortalTest(portal)
         var before = await ProfileOfAsync("resident");
         var otherId = await Portal.WithDbAsync(db => db.Users.Where(u => u.UserName == "volunteer").Select(u => u.Id).SingleAsync());
 
-        var fields = Details("张玉珍", "138 0013 8000");
+        var fields = Details("张阿姨", "138 0013 8000");
         fields["CommunityId"] = "1";
         fields["Version"] = $"{before.Version}";
         fields["AgeBand"] = "From60To79";
@@ -192,11 +192,11 @@ public class ProfileTests(PortalFactory portal) : PortalTest(portal)
     {
         var resident = await Portal.ClientForAsync("resident");
         var version = (await ProfileOfAsync("resident")).Version;
-        var first = Details("张玉珍", "138 0013 8001");
+        var first = Details("张阿姨", "138 0013 8001");
         (first["CommunityId"], first["Version"], first["AgeBand"]) = ("1", $"{version}", "From60To79");
         Assert.Equal(HttpStatusCode.Redirect, (await resident.PostFormAsync("/me/profile", "/me/profile", first)).StatusCode);
 
-        var second = Details("张玉珍", "139 0000 0000");
+        var second = Details("张阿姨", "139 0000 0000");
         (second["CommunityId"], second["Version"], second["Address"]) = ("1", $"{version}", "阳光路 99 号");
         var clash = await resident.PostFormAsync("/me/profile", "/me/profile", second);
 

@@ -15,7 +15,7 @@ public class ResidentViewTests(PortalFactory portal) : PortalTest(portal)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.BodyAsync();
-        Assert.Contains("张玉珍", html, StringComparison.Ordinal);
+        Assert.Contains("阳光路 12 号院 3 号楼 2 单元 501", html, StringComparison.Ordinal);
         Assert.Contains("138 0013 8000", html, StringComparison.Ordinal);
         Assert.Contains("60–79 岁", html, StringComparison.Ordinal);
         Assert.Contains("sensitive-facts-2026-11", html, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public class ResidentViewTests(PortalFactory portal) : PortalTest(portal)
 
         var html = await (await staff.GetAsync($"/residents/{await IdOfAsync("resident")}")).BodyAsync();
 
-        Assert.Contains("张玉珍", html, StringComparison.Ordinal);
+        Assert.Contains("阳光路 12 号院 3 号楼 2 单元 501", html, StringComparison.Ordinal);
         Assert.DoesNotContain("60–79 岁", html, StringComparison.Ordinal);
         Assert.Contains("居民未同意", html, StringComparison.Ordinal);
     }

@@ -25,6 +25,9 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/projects?stage=Execution&page=3", "staff", 3 },
         { "/projects/{project}", "staff", 12 },
         { "/projects/{project}/plan", "staff", 10 },
+        { "/projects/{project}/home-visits", "staff", 3 },
+        { "/projects/{project}/home-visits?status=Scheduled&page=2", "staff", 3 },
+        { "/home-visits/{visit}", "staff", 2 },
         { "/needs", "staff", 3 },
         { "/surveys", "staff", 2 },
         { "/reviews", "manager", 3 },
@@ -38,18 +41,31 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
     {
         var client = await Portal.ClientForAsync(user);
         var project = await Portal.WithDbAsync(db => db.Projects.Where(p => p.Name == "残疾人康复上门服务").Select(p => p.Id).SingleAsync());
-        url = url.Replace("{project}", project.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var visit = await Portal.WithDbAsync(db => db.HomeVisitRequests.Where(r => r.ProjectId == project && r.Status == Data.Participation.HomeVisitStatus.Scheduled).Select(r => r.Id).FirstAsync());
+        url = url.Replace("{project}", project.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{visit}", visit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         await client.GetAsync(url);
-        await Portal.EvictPublicCacheAsync();
-        var (_, before) = await Portal.CountCommandsAsync(client, url);
+        var (_, before) = await CountAsync(client, url);
 
         await AddManyRowsAsync(project);
-        await Portal.EvictPublicCacheAsync();
-        var (response, after) = await Portal.CountCommandsAsync(client, url);
+        var (response, after) = await CountAsync(client, url);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before, after);
         Assert.InRange(after, 1, ceiling);
+    }
+
+    /// <summary>
+    /// The page's own commands, uncached: the fewer of two requests, since the sign-in cookie's security stamp is
+    /// re-checked once a minute and that check's queries belong to no page.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, int Commands)> CountAsync(HttpClient client, string url)
+    {
+        await Portal.EvictPublicCacheAsync();
+        var first = await Portal.CountCommandsAsync(client, url);
+        await Portal.EvictPublicCacheAsync();
+        var second = await Portal.CountCommandsAsync(client, url);
+        return second.Commands <= first.Commands ? second : first;
     }
 
     private Task AddManyRowsAsync(int projectId) => Portal.WithDbAsync(async db =>
@@ -71,6 +87,10 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
             project.Notices.Add(notice);
             db.Projects.Add(project);
             db.ServiceRecords.Add(new ServiceRecord { ProjectId = projectId, RecipientName = $"居民 {i}", DeliveredAt = now.AddMinutes(-i), DurationMinutes = 30, Description = "上门", RecordedById = staff, CreatedAt = now });
+            db.HomeVisitRequests.Add(new Data.Participation.HomeVisitRequest
+            {
+                ProjectId = projectId, Name = $"居民 {i}", Phone = "13800138000", Address = "和平社区", Need = "上门", CreatedById = staff, CreatedAt = now.AddMinutes(-i), UpdatedAt = now,
+            });
         }
         await db.SaveChangesAsync();
     });

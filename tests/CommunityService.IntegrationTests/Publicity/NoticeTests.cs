@@ -244,4 +244,19 @@ public class NoticeTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("public, max-age=31536000, immutable", fingerprinted.Headers.CacheControl?.ToString());
         Assert.True(plain.Headers.CacheControl?.NoCache);
     }
+
+    [Fact]
+    public async Task A_posted_field_named_like_the_route_id_does_not_redirect_the_action_to_another_record()
+    {
+        var staff = await Portal.ClientForAsync("staff");
+        var target = await NoticeOfAsync("青少年暑期托管");
+        var other = await NoticeOfAsync("物业维修便民服务");
+
+        var response = await staff.PostFormAsync($"/notices/{target}/manage", $"/notices/{target}/withdraw", new() { ["id"] = other.ToString() });
+
+        Assert.Equal($"/notices/{target}/manage", response.RedirectPath());
+        var statuses = await Portal.WithDbAsync(db => db.Notices.Where(n => n.Id == target || n.Id == other).ToDictionaryAsync(n => n.Id, n => n.Status));
+        Assert.Equal(NoticeStatus.Withdrawn, statuses[target]);
+        Assert.Equal(NoticeStatus.Published, statuses[other]);
+    }
 }

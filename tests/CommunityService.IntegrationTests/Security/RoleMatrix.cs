@@ -148,6 +148,18 @@ public static class RoleMatrix
         new("POST", "/admin/communities/{id:int}/edit", "/admin/communities/1/edit", AdminPost),
         new("POST", "/admin/service-types/create", "/admin/service-types/create", AdminPost),
         new("POST", "/admin/service-types/{id:int}/edit", "/admin/service-types/1/edit", AdminPost),
+        // Home visits (GET and POST rows together: the POSTs must come before the logout below). `resident` owns request 1;
+        // 2 is submitted and 3 accepted, both under 残疾人康复上门服务 (project 2); notice 7 announces 物业维修便民服务 (at home).
+        new("GET", "/notices/{id:int}/home-visit", "/notices/7/home-visit", "L 200 200 D D D"),
+        new("GET", "/projects/{projectId:int}/home-visits", "/projects/2/home-visits?status=Submitted&page=1", StaffPage),
+        new("GET", "/projects/{projectId:int}/home-visits/create", "/projects/2/home-visits/create", StaffPage),
+        new("GET", "/home-visits/{id:int}", "/home-visits/2", StaffPage),
+        new("POST", "/notices/{id:int}/home-visit", "/notices/7/home-visit", "L A A D D D"),
+        new("POST", "/home-visits/{id:int}/cancel", "/home-visits/1/cancel", "L A A D D D"),
+        new("POST", "/projects/{projectId:int}/home-visits/create", "/projects/2/home-visits/create", StaffPost),
+        new("POST", "/home-visits/{id:int}/accept", "/home-visits/2/accept", StaffPost),
+        new("POST", "/home-visits/{id:int}/decline", "/home-visits/3/decline", StaffPost),
+        new("POST", "/home-visits/{id:int}/schedule", "/home-visits/3/schedule", StaffPost),
         // Residents' own pages: a page of one's own for residents and volunteers (staff, managers and admins are not residents);
         // a resident's profile for staff. Empty posts change nothing: a name is required, consent and withdrawal each need a ticked box.
         new("GET", "/me", "/me", "L 200 200 D D D"),

@@ -64,6 +64,7 @@ public partial class StringTableTests
                 typeof(GateMessages), typeof(ServicePlan), typeof(EvaluationReport), typeof(Web.Infrastructure.FormExtensions), typeof(Survey), typeof(AnswerRules),
                 typeof(Web.Features.Plans.PlansController), typeof(RepresentativeRules),
                 typeof(Notice), typeof(ServiceSession), typeof(SignUp), typeof(HomeVisitRequest), typeof(ResidentProfile), typeof(Web.Infrastructure.PhoneNumbers),
+                typeof(Web.Features.HomeVisits.HomeVisitsController), typeof(Web.Features.HomeVisits.HomeVisitForm), typeof(Web.Features.HomeVisits.ScheduleForm),
             }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).EndsWith('.'))

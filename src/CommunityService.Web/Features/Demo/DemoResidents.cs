@@ -16,7 +16,7 @@ namespace CommunityService.Web.Features.Demo;
 /// </summary>
 public static class DemoResidents
 {
-    public const string ResidentFullName = "张玉珍";
+    public const string ResidentFullName = "张阿姨";
 
     public static async Task AddAsync(CommunityServiceDbContext db, DateTime now, CancellationToken ct)
     {

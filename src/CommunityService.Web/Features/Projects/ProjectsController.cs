@@ -2,6 +2,7 @@ using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Needs;
 using CommunityService.Data.Projects;
+using CommunityService.Web.Features.HomeVisits;
 using CommunityService.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -295,7 +296,10 @@ public sealed class ProjectsController(
         {
             return null;
         }
-        var recordCount = await db.ServiceRecords.CountAsync(r => r.ProjectId == id, ct);
+        // Both counts the page shows in one command.
+        var counts = await db.Projects.Where(p => p.Id == id)
+            .Select(p => new { Records = p.Records.Count, OpenHomeVisits = db.HomeVisitRequests.Where(HomeVisitQueries.IsOpen).Count(r => r.ProjectId == id) })
+            .FirstAsync(ct);
         var actorIds = project.StageHistory.Select(s => s.ActorId)
             .Concat(project.Decisions.Select(d => d.DecidedById))
             .Concat(project.Plans.Select(p => p.ReviewedById ?? ""))
@@ -304,7 +308,7 @@ public sealed class ProjectsController(
         var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var next = project.NextStage;
-        return new ProjectPage(project, recordCount, names, next, next is { } n ? project.CheckGate(n) : null);
+        return new ProjectPage(project, counts.Records, names, next, next is { } n ? project.CheckGate(n) : null) { OpenHomeVisits = counts.OpenHomeVisits };
     }
 
     private async Task<IActionResult> DetailsWithErrorsAsync(int id, NeedForm? need = null, DecisionForm? decision = null, CancellationToken ct = default)
@@ -358,6 +362,7 @@ public sealed record ProjectPage(ServiceProject Project, int RecordCount, IReadO
 {
     public NeedForm? Need { get; init; }
     public DecisionForm? Decision { get; init; }
+    public int OpenHomeVisits { get; init; }
 
     public string NameOf(string? userId) => userId is not null && Names.TryGetValue(userId, out var name) ? name : "";
 }

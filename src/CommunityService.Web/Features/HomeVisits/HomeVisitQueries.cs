@@ -1,0 +1,61 @@
+using System.Linq.Expressions;
+using CommunityService.Data;
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Identity;
+using CommunityService.Data.Participation;
+using CommunityService.Data.Plans;
+using CommunityService.Data.Projects;
+using CommunityService.Data.Publicity;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityService.Web.Features.HomeVisits;
+
+/// <summary>The service a request is made under, with what decides whether it takes requests.</summary>
+public sealed record HomeVisitService(int ProjectId, string ProjectName, int CommunityId, ProjectStage Stage, DeliveryMode? Mode, int OpenRequests)
+{
+    /// <summary>The newest approved plan serves people at home.</summary>
+    public bool OffersHomeVisits => Mode is DeliveryMode.AtHome or DeliveryMode.Both;
+}
+
+/// <summary>A public notice a resident asks a home visit from.</summary>
+public sealed record NoticeTarget(int NoticeId, string Title, HomeVisitService Service);
+
+public static class HomeVisitQueries
+{
+    public static readonly Expression<Func<HomeVisitRequest, bool>> IsOpen = r =>
+        r.Status == HomeVisitStatus.Submitted || r.Status == HomeVisitStatus.Accepted || r.Status == HomeVisitStatus.Scheduled;
+
+    /// <summary>Open requests first in the order they are worked on (new, accepted, scheduled), then the closed ones.</summary>
+    public static readonly Expression<Func<HomeVisitRequest, int>> TriageOrder = r =>
+        r.Status == HomeVisitStatus.Submitted ? 0 : r.Status == HomeVisitStatus.Accepted ? 1 : r.Status == HomeVisitStatus.Scheduled ? 2 : 3;
+
+    public static Task<HomeVisitService?> ServiceAsync(CommunityServiceDbContext db, int projectId, CancellationToken ct) =>
+        db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new HomeVisitService(p.Id, p.Name, p.CommunityId, p.Stage,
+                p.Plans.Where(x => x.Status == PlanStatus.Approved).OrderByDescending(x => x.VersionNumber)
+                    .Select(x => (DeliveryMode?)x.DeliveryMode).FirstOrDefault(),
+                db.HomeVisitRequests.Where(IsOpen).Count(r => r.ProjectId == p.Id)))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>A notice the public sees now (published, inside its window, its project neither cancelled nor rejected).</summary>
+    public static async Task<NoticeTarget?> VisibleNoticeAsync(CommunityServiceDbContext db, int noticeId, DateTime now, CancellationToken ct)
+    {
+        var notice = await db.Notices.AsNoTracking()
+            .Where(n => n.Id == noticeId && n.Status == NoticeStatus.Published
+                && (n.VisibleFrom == null || n.VisibleFrom <= now) && (n.VisibleUntil == null || n.VisibleUntil > now)
+                && n.Project!.Stage != ProjectStage.Cancelled && n.Project.Stage != ProjectStage.Rejected)
+            .Select(n => new { n.Title, n.ProjectId })
+            .FirstOrDefaultAsync(ct);
+        return notice is null ? null : new NoticeTarget(noticeId, notice.Title, (await ServiceAsync(db, notice.ProjectId, ct))!);
+    }
+
+    /// <summary>Who can be sent: active staff of the street office (no community) or of the service's own community.</summary>
+    public static IQueryable<ApplicationUser> Workers(CommunityServiceDbContext db, int communityId) =>
+        db.Users.AsNoTracking().Where(u => !u.IsDisabled && (u.CommunityId == null || u.CommunityId == communityId)
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Staff)));
+
+    public static Task<List<SelectListItem>> WorkerChoicesAsync(CommunityServiceDbContext db, int communityId, CancellationToken ct) =>
+        Workers(db, communityId).OrderBy(u => u.DisplayName).ThenBy(u => u.UserName)
+            .Select(u => new SelectListItem(u.DisplayName, u.Id)).ToListAsync(ct);
+}
