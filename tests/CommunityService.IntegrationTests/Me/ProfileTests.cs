@@ -44,7 +44,7 @@ public class ProfileTests(PortalFactory portal) : PortalTest(portal)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.BodyAsync();
-        Assert.Contains("请输入 7 到 20 位的电话号码", html, StringComparison.Ordinal);
+        Assert.Contains("请输入电话号码，例如 138 0013 8000", html, StringComparison.Ordinal);
         Assert.Contains("value=\"王芳\"", html, StringComparison.Ordinal);
         Assert.Contains($"value=\"{phone}\"", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.False(await Portal.WithDbAsync(db => db.ResidentProfiles.AnyAsync(p => p.FullName == "王芳")));

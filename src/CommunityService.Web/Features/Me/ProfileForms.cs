@@ -1,6 +1,7 @@
 using CommunityService.Data;
 using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
+using CommunityService.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -34,8 +35,8 @@ public sealed class ProfileForm
         public Validator(IStringLocalizer<SharedResource> l, CommunityServiceDbContext db)
         {
             RuleFor(f => f.FullName).NotEmpty().MaximumLength(ResidentProfile.NameMaxLength).WithName(_ => l["Full name"]);
-            RuleFor(f => f.Phone).Must(PhoneNumber.IsPlausible).When(f => !string.IsNullOrWhiteSpace(f.Phone))
-                .WithMessage(_ => l["Please enter a phone number of 7 to 20 digits, spaces or dashes, e.g. 138 0013 8000 or 010-6000 1234."]);
+            RuleFor(f => f.Phone).MaximumLength(ResidentProfile.PhoneMaxLength).WithName(_ => l["Phone"])
+                .Must(PhoneNumbers.IsPlausible).WithMessage(_ => l[PhoneNumbers.Invalid]);
             RuleFor(f => f.CommunityId).NotNull().WithMessage(_ => l["Please choose a community."])
                 .MustAsync((id, ct) => db.Communities.AnyAsync(c => c.Id == id && c.IsActive, ct)).When(f => f.CommunityId is not null)
                 .WithMessage(_ => l["Please choose a community."]);
