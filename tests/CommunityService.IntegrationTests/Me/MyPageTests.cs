@@ -137,19 +137,27 @@ public class MyPageTests(PortalFactory portal) : PortalTest(portal)
         var client = await Portal.NewUserClientAsync("resident.f", 1, "Resident");
         await AddRowsAsync("resident.f", "己");
         await client.GetAsync("/me");
-        var (_, before) = await Portal.CountCommandsAsync(client, "/me");
+        var (_, before) = await CountAsync(client, "/me");
 
         for (var i = 0; i < 10; i++)
         {
             await AddRowsAsync("resident.f", $"己{i}", answerSurvey: false);
         }
-        var (response, after) = await Portal.CountCommandsAsync(client, "/me");
-        var (download, dataCommands) = await Portal.CountCommandsAsync(client, "/me/data");
+        var (response, after) = await CountAsync(client, "/me");
+        var (download, dataCommands) = await CountAsync(client, "/me/data");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before, after);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.InRange(dataCommands, 1, 8);
+    }
+
+    /// <summary>The page's own commands: the fewer of two requests, as the once-a-minute security stamp check belongs to no page.</summary>
+    private async Task<(HttpResponseMessage Response, int Commands)> CountAsync(HttpClient client, string url)
+    {
+        var first = await Portal.CountCommandsAsync(client, url);
+        var second = await Portal.CountCommandsAsync(client, url);
+        return second.Commands <= first.Commands ? second : first;
     }
 
     private sealed record Rows(int ActiveSignUp, int CancelledSignUp, int OpenVisit, int DeclinedVisit);

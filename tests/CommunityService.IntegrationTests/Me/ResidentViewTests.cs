@@ -75,10 +75,18 @@ public class ResidentViewTests(PortalFactory portal) : PortalTest(portal)
         var url = $"/residents/{await IdOfAsync("resident")}";
         await staff.GetAsync(url);
 
-        var (response, commands) = await Portal.CountCommandsAsync(staff, url);
+        var (response, commands) = await CountAsync(staff, url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.InRange(commands, 1, 3);
+    }
+
+    /// <summary>The page's own commands: the fewer of two requests, as the once-a-minute security stamp check belongs to no page.</summary>
+    private async Task<(HttpResponseMessage Response, int Commands)> CountAsync(HttpClient client, string url)
+    {
+        var first = await Portal.CountCommandsAsync(client, url);
+        var second = await Portal.CountCommandsAsync(client, url);
+        return second.Commands <= first.Commands ? second : first;
     }
 
     private Task<string> IdOfAsync(string userName) =>
