@@ -32,6 +32,7 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/surveys", "staff", 2 },
         { "/reviews", "manager", 3 },
         { "/admin/users", "admin", 2 },
+        { "/me", "resident", 5 },
     };
 
     [Theory]

@@ -160,6 +160,15 @@ public static class RoleMatrix
         new("POST", "/home-visits/{id:int}/accept", "/home-visits/2/accept", StaffPost),
         new("POST", "/home-visits/{id:int}/decline", "/home-visits/3/decline", StaffPost),
         new("POST", "/home-visits/{id:int}/schedule", "/home-visits/3/schedule", StaffPost),
+        // Residents' own pages: a page of one's own for residents and volunteers (staff, managers and admins are not residents);
+        // a resident's profile for staff. Empty posts change nothing: a name is required, consent and withdrawal each need a ticked box.
+        new("GET", "/me", "/me", "L 200 200 D D D"),
+        new("GET", "/me/profile", "/me/profile", "L 200 200 D D D"),
+        new("GET", "/me/data", "/me/data", "L 200 200 D D D"),
+        new("GET", "/residents/{userId}", "/residents/{resident}", StaffPage),
+        new("POST", "/me/profile", "/me/profile", "L 400 400 D D D"),
+        new("POST", "/me/consent", "/me/consent", "L 400 400 D D D"),
+        new("POST", "/me/consent/withdraw", "/me/consent/withdraw", "L 400 400 D D D"),
         // Last: it ends the session of the client that posts it.
         new("POST", "/account/logout", "/account/logout", SignedInPost),
     ];

@@ -11,12 +11,13 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
     {
         var failures = new List<string>();
         var staffId = await StaffIdAsync();
+        var residentId = await UserIdAsync("resident");
         foreach (var row in RoleMatrix.Rows.Where(r => r.Method is "GET" or "ANY"))
         {
             for (var i = 0; i < RoleMatrix.Users.Length; i++)
             {
                 var client = await Portal.ClientForAsync(RoleMatrix.Users[i]);
-                var response = await client.GetAsync(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal));
+                var response = await client.GetAsync(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal).Replace("{resident}", residentId, StringComparison.Ordinal));
                 Check(row, i, response, failures);
             }
         }
@@ -28,6 +29,7 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
     {
         var failures = new List<string>();
         var staffId = await StaffIdAsync();
+        var residentId = await UserIdAsync("resident");
         // Fresh sessions: the posts (logout last) change what a cached session could do next.
         var clients = new List<HttpClient>();
         foreach (var user in RoleMatrix.Users)
@@ -39,7 +41,7 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
             for (var i = 0; i < clients.Count; i++)
             {
                 var token = await HttpForms.TokenFromAsync(clients[i], "/account/login");
-                var response = await clients[i].PostAsync(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal),
+                var response = await clients[i].PostAsync(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal).Replace("{resident}", residentId, StringComparison.Ordinal),
                     new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
                 Check(row, i, response, failures);
             }
@@ -80,5 +82,7 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         return client;
     }
 
-    private Task<string> StaffIdAsync() => Portal.WithDbAsync(db => db.Users.Where(u => u.UserName == "staff").Select(u => u.Id).SingleAsync());
+    private Task<string> StaffIdAsync() => UserIdAsync("staff");
+
+    private Task<string> UserIdAsync(string userName) => Portal.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
 }

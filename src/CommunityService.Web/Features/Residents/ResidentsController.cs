@@ -1,0 +1,61 @@
+using CommunityService.Data;
+using CommunityService.Data.Identity;
+using CommunityService.Data.Residents;
+using CommunityService.Data.Surveys;
+using CommunityService.Web.Features.Me;
+using CommunityService.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityService.Web.Features.Residents;
+
+/// <summary>
+/// Staff and managers see a resident's profile, with the special-group facts while the resident's consent stands;
+/// staff of one community only their own community's residents.
+/// </summary>
+[Authorize(Policy = Policies.StaffOrManager)]
+[Route("residents")]
+public sealed class ResidentsController(CommunityServiceDbContext db, IAuthorizationService authorization) : Controller
+{
+    [HttpGet("{userId}")]
+    public async Task<IActionResult> Details(string userId, CancellationToken ct)
+    {
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Resident || r.Name == Roles.Volunteer))))
+            .Select(u => new ResidentAccount(u.Id, u.UserName ?? "", u.DisplayName, u.CommunityId, u.Community!.Name))
+            .FirstOrDefaultAsync(ct);
+        if (account is null)
+        {
+            return NotFound();
+        }
+        var profile = await db.ResidentProfiles.AsNoTracking().Where(p => p.UserId == userId)
+            .Select(p => new ResidentFacts(p.FullName, p.Phone, p.CommunityId, p.Community!.Name, p.Address, p.Household, p.AgeBand, p.HasDisability,
+                p.IsLowIncome, p.SensitiveConsentAt, p.SensitiveConsentWording, p.UpdatedAt))
+            .FirstOrDefaultAsync(ct);
+        if (!await MaySeeAsync(profile?.CommunityId ?? account.CommunityId))
+        {
+            return Forbid();
+        }
+        var history = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId && c.Purpose == ConsentPurpose.SensitiveFacts)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => new ConsentRow(c.At, c.Given, c.WordingVersion, c.WordingText)).ToListAsync(ct);
+        return View(new ResidentPage(account, profile, history));
+    }
+
+    /// <summary>A resident of no community belongs to the street office as a whole: its own staff and managers see them.</summary>
+    private async Task<bool> MaySeeAsync(int? communityId) => communityId is { } id
+        ? await authorization.WorksInAsync(User, id)
+        : User.IsInRole(Roles.Manager) || !User.HasClaim(c => c.Type == PortalClaimsFactory.CommunityId);
+}
+
+public sealed record ResidentAccount(string Id, string UserName, string DisplayName, int? CommunityId, string? Community);
+
+public sealed record ResidentFacts(
+    string FullName, string Phone, int? CommunityId, string? Community, string Address, string Household, AgeBand? AgeBand, bool? HasDisability,
+    bool? IsLowIncome, DateTime? ConsentAt, string? ConsentWording, DateTime UpdatedAt)
+{
+    public bool HasConsent => ConsentAt is not null;
+}
+
+public sealed record ResidentPage(ResidentAccount Account, ResidentFacts? Profile, List<ConsentRow> History);
