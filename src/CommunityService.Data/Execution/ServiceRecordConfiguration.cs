@@ -12,6 +12,12 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
         builder.Property(r => r.DeliveryMode).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Description).HasMaxLength(ServiceRecord.DescriptionMaxLength);
         builder.Property(r => r.RecordedById).HasMaxLength(450).IsRequired();
+        builder.Property(r => r.Place).HasMaxLength(ServiceRecord.PlaceMaxLength);
+        builder.Property(r => r.Notes).HasMaxLength(ServiceRecord.NotesMaxLength);
+        builder.Property(r => r.DeliveredById).HasMaxLength(450);
+        builder.HasOne<Participation.ServiceSession>().WithMany().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<Participation.HomeVisitRequest>().WithMany().HasForeignKey(r => r.HomeVisitRequestId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(r => new { r.ProjectId, r.DeliveredAt });
+        builder.HasIndex(r => new { r.ResidentId, r.DeliveredAt });
     }
 }

@@ -31,6 +31,9 @@ public class ServiceSession : IVersioned
     /// <summary>Places held by registered sign-ups; kept with the session so that the concurrency token serializes sign-ups.</summary>
     public int PlacesTaken { get; private set; }
     public bool IsCancelled { get; set; }
+
+    /// <summary>How many volunteers the session needs; volunteers take these shifts themselves.</summary>
+    public int VolunteersNeeded { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
 

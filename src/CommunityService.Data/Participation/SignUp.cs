@@ -15,6 +15,9 @@ public enum SignUpChannel
     Online,
     InPerson,
     Phone,
+
+    /// <summary>Came on the day without signing up; added at check-in.</summary>
+    WalkIn,
 }
 
 /// <summary>One person on a session's list (报名): with a place, on the waiting list, or cancelled.</summary>
@@ -44,6 +47,9 @@ public class SignUp : IVersioned
     /// <summary>Staff confirmed the place (called back, checked eligibility).</summary>
     public DateTime? ConfirmedAt { get; private set; }
     public string? ConfirmedById { get; private set; }
+    /// <summary>Attendance: checked in at the session (签到).</summary>
+    public DateTime? CheckedInAt { get; set; }
+    public string? CheckedInById { get; set; }
     public int Version { get; set; }
 
     public bool IsActive => Status != SignUpStatus.Cancelled;

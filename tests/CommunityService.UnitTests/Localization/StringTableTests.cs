@@ -5,6 +5,7 @@ using CommunityService.Data.Catalog;
 using CommunityService.Data.Communities;
 using CommunityService.Data.Decisions;
 using CommunityService.Data.Evaluations;
+using CommunityService.Data.Execution;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
@@ -44,7 +45,8 @@ public partial class StringTableTests
             typeof(DecisionOutcome), typeof(PlanStatus), typeof(ReportStatus), typeof(NoticeStatus), typeof(EvaluationTiming), typeof(VenueOwner),
             typeof(SurveyStatus), typeof(QuestionType), typeof(ResponseChannel), typeof(AgeBand), typeof(FieldNoteKind), typeof(NeedStatus), typeof(NeedPriority),
             typeof(FundingSource), typeof(MeasuredBy), typeof(OpinionStance), typeof(OpinionSource), typeof(ReviewKind),
-            typeof(PublicityChannel), typeof(SignUpStatus), typeof(SignUpChannel), typeof(HomeVisitStatus), typeof(TimeOfDay)];
+            typeof(PublicityChannel), typeof(SignUpStatus), typeof(SignUpChannel), typeof(HomeVisitStatus), typeof(TimeOfDay),
+            typeof(WorkStatus), typeof(AdjustmentStatus), typeof(Data.Volunteers.ShiftStatus), typeof(Data.Cases.CaseStatus)];
         var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
             .Concat(Enum.GetNames<ServiceCategory>().Select(n => $"ServiceCategory.{n}.Description"))
