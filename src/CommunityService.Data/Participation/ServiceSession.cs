@@ -79,6 +79,28 @@ public class ServiceSession : IVersioned
     }
 
     /// <summary>
+    /// Someone who came on the day without signing up: on the list with a place and checked in at once. A walk-in is
+    /// never turned away for want of a place, so the count may go above the capacity.
+    /// </summary>
+    public GateCheck AddWalkIn(SignUp signUp, string staffId, DateTime now)
+    {
+        if (IsCancelled)
+        {
+            return GateCheck.Fail(SessionCancelled);
+        }
+        signUp.SessionId = Id;
+        signUp.ProjectId = ProjectId;
+        signUp.CreatedAt = now;
+        signUp.Channel = SignUpChannel.WalkIn;
+        signUp.AddedById = staffId;
+        signUp.Status = SignUpStatus.Registered;
+        signUp.CheckedInAt = now;
+        signUp.CheckedInById = staffId;
+        PlacesTaken++;
+        return GateCheck.Passed;
+    }
+
+    /// <summary>
     /// Cancels a sign-up. A freed place goes to the first on the waiting list (by the time they signed up);
     /// returns the promoted sign-up, if any. <paramref name="waiting"/> is the session's waiting list.
     /// </summary>

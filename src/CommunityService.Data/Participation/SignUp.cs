@@ -55,6 +55,19 @@ public class SignUp : IVersioned
     public bool IsActive => Status != SignUpStatus.Cancelled;
 
     public const string OnlyRegisteredConfirmed = "Only someone with a place can be confirmed.";
+    public const string OnlyRegisteredCheckIn = "Only someone with a place can be checked in.";
+
+    /// <summary>Attendance: one tap checks a person in, a second tap undoes a mistaken one.</summary>
+    public GateCheck ToggleCheckIn(string staffId, DateTime now)
+    {
+        if (Status != SignUpStatus.Registered)
+        {
+            return GateCheck.Fail(OnlyRegisteredCheckIn);
+        }
+        (CheckedInAt, CheckedInById) = CheckedInAt is null ? (now, staffId) : ((DateTime?)null, (string?)null);
+        return GateCheck.Passed;
+    }
+
 
     public GateCheck Confirm(string staffId, DateTime now)
     {

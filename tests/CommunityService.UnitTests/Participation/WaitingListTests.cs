@@ -142,4 +142,33 @@ public class WaitingListTests
         Assert.Equal([SignUp.OnlyRegisteredConfirmed], waiting.Confirm("staff", Now).Missing);
         Assert.Null(waiting.ConfirmedAt);
     }
+
+    [Fact]
+    public void A_walk_in_gets_in_even_when_the_session_is_full_and_is_checked_in_at_once()
+    {
+        var session = Session(capacity: 1);
+        var list = new List<SignUp>();
+        Enrol(session, list, "holder");
+
+        var walkIn = new SignUp { Name = "路过的王大爷" };
+        Pass(session.AddWalkIn(walkIn, "staff", Start));
+
+        Assert.Equal((SignUpStatus.Registered, SignUpChannel.WalkIn, Start, "staff"), (walkIn.Status, walkIn.Channel, walkIn.CheckedInAt, walkIn.CheckedInById));
+        Assert.Equal(2, session.PlacesTaken);
+    }
+
+    [Fact]
+    public void Check_in_toggles_for_someone_with_a_place_only()
+    {
+        var session = Session(capacity: 1);
+        var list = new List<SignUp>();
+        var holder = Enrol(session, list, "holder");
+        var waiting = Enrol(session, list, "waiting", 1);
+
+        Pass(holder.ToggleCheckIn("staff", Start));
+        Assert.Equal(Start, holder.CheckedInAt);
+        Pass(holder.ToggleCheckIn("staff", Start));
+        Assert.Null(holder.CheckedInAt);
+        Assert.Equal([SignUp.OnlyRegisteredCheckIn], waiting.ToggleCheckIn("staff", Start).Missing);
+    }
 }

@@ -140,6 +140,7 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
         await SeedDecisionParticipationAsync(now, ct);
         await DemoSessions.AddAsync(db, now, ct);
         await DemoHomeVisits.AddAsync(db, now, ct);
+        await DemoExecution.AddAsync(db, now, ct);
         await DemoResidents.AddAsync(db, now, ct);
     }
 

@@ -51,11 +51,4 @@ public static class HomeVisitQueries
     }
 
     /// <summary>Who can be sent: active staff of the street office (no community) or of the service's own community.</summary>
-    public static IQueryable<ApplicationUser> Workers(CommunityServiceDbContext db, int communityId) =>
-        db.Users.AsNoTracking().Where(u => !u.IsDisabled && (u.CommunityId == null || u.CommunityId == communityId)
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Staff)));
-
-    public static Task<List<SelectListItem>> WorkerChoicesAsync(CommunityServiceDbContext db, int communityId, CancellationToken ct) =>
-        Workers(db, communityId).OrderBy(u => u.DisplayName).ThenBy(u => u.UserName)
-            .Select(u => new SelectListItem(u.DisplayName, u.Id)).ToListAsync(ct);
 }

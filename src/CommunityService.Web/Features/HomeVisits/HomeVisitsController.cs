@@ -267,7 +267,7 @@ public sealed class HomeVisitsController(
         }
         var input = new TriageInput(null, form);
         // The worker id comes from the form: it must be one of the people the list offered.
-        if (await this.ValidateFormAsync(form, validator, ct) && !await HomeVisitQueries.Workers(db, communityId).AnyAsync(u => u.Id == form.WorkerId, ct))
+        if (await this.ValidateFormAsync(form, validator, ct) && !await StaffDirectory.Workers(db, communityId).AnyAsync(u => u.Id == form.WorkerId, ct))
         {
             ModelState.AddModelError(nameof(form.WorkerId), l[ScheduleForm.WorkerNotOffered]);
         }
@@ -333,7 +333,7 @@ public sealed class HomeVisitsController(
         {
             return null;
         }
-        var workers = request.IsOpen ? await HomeVisitQueries.WorkerChoicesAsync(db, request.CommunityId, ct) : [];
+        var workers = request.IsOpen ? await StaffDirectory.WorkerChoicesAsync(db, request.CommunityId, ct) : [];
         return new HomeVisitPage(request, workers);
     }
 

@@ -16,6 +16,35 @@ namespace CommunityService.Web.Features.Records;
 public sealed class RecordsController(
     CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
+    /// <summary>What was delivered, newest first, paged; filterable by delivery mode and by session.</summary>
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int projectId, DeliveryMode? mode, int? session, int page = 1, CancellationToken ct = default)
+    {
+        var project = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var query = db.ServiceRecords.AsNoTracking().Where(r => r.ProjectId == projectId);
+        if (mode is { } m)
+        {
+            query = query.Where(r => r.DeliveryMode == m);
+        }
+        if (session is { } s)
+        {
+            query = query.Where(r => r.SessionId == s);
+        }
+        var rows = await query.OrderByDescending(r => r.DeliveredAt).ThenByDescending(r => r.Id)
+            .Select(r => new RecordRow(r.Id, r.RecipientName, r.DeliveredAt, r.DeliveryMode, r.DurationMinutes, r.Description, r.Place,
+                db.Users.Where(u => u.Id == r.DeliveredById).Select(u => u.DisplayName).FirstOrDefault() ?? ""))
+            .ToPageAsync(page, PagingExtensions.DefaultSize, ct);
+        return View(new RecordList(projectId, project.Name, mode, session, rows));
+    }
+
     [HttpGet("create")]
     public async Task<IActionResult> Create(int projectId, CancellationToken ct)
     {
@@ -93,3 +122,7 @@ public sealed class RecordForm
         }
     }
 }
+
+public sealed record RecordRow(int Id, string Recipient, DateTime DeliveredAt, DeliveryMode Mode, int Minutes, string Description, string Place, string DeliveredBy);
+
+public sealed record RecordList(int ProjectId, string ProjectName, DeliveryMode? Mode, int? Session, Page<RecordRow> Rows);

@@ -56,6 +56,33 @@ public sealed class SessionLists(CommunityServiceDbContext db, TimeProvider cloc
         }
     }
 
+    /// <summary>Someone who came without signing up: on the list and checked in, even when the session is full.</summary>
+    public async Task<ListChange> AddWalkInAsync(int sessionId, Func<SignUp> make, string staffId, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+            if (session is null)
+            {
+                return ListChange.NotFound;
+            }
+            var signUp = make();
+            var check = session.AddWalkIn(signUp, staffId, Now);
+            if (!check.IsPassed)
+            {
+                return new ListChange(check);
+            }
+            db.SignUps.Add(signUp);
+            Touch(session);
+            if (await TrySaveAsync(attempt, ct))
+            {
+                await PublicCache.EvictProjectAsync(cache, session.ProjectId, ct);
+                return new ListChange(check, signUp);
+            }
+        }
+    }
+
     /// <summary>Cancels a sign-up; a freed place goes to the first on the waiting list.</summary>
     public async Task<ListChange> CancelAsync(int signUpId, CancellationToken ct)
     {

@@ -1,0 +1,142 @@
+using CommunityService.Data;
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Execution;
+using CommunityService.Data.Participation;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.SignUps;
+
+/// <summary>
+/// On the day (签到): staff check people in from the list on a phone or tablet, one tap a person, add walk-ins,
+/// and afterwards record the service for everyone who came in one step.
+/// </summary>
+[Authorize(Policy = Policies.StaffOrManager)]
+public sealed class AttendanceController(
+    CommunityServiceDbContext db, SessionLists lists, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("/sessions/{id:int}/check-in")]
+    public async Task<IActionResult> CheckIn(int id, CancellationToken ct)
+    {
+        var page = await PageAsync(id, new WalkInForm(), ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        return await authorization.WorksInAsync(User, page.CommunityId) ? View(page) : Forbid();
+    }
+
+    [HttpPost("/signups/{id:int}/check-in")]
+    public async Task<IActionResult> Toggle(int id, CancellationToken ct)
+    {
+        var signUp = await db.SignUps.Include(s => s.Session).ThenInclude(s => s!.Project).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (signUp is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, signUp.Session!.Project!.CommunityId))
+        {
+            return Forbid();
+        }
+        var check = signUp.ToggleCheckIn(User.UserId(), clock.GetUtcNow().UtcDateTime);
+        if (!check.IsPassed)
+        {
+            return this.Refuse(l[check.Missing[0]], $"/sessions/{signUp.SessionId}/check-in");
+        }
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/sessions/{signUp.SessionId}/check-in#signup-{id}");
+    }
+
+    [HttpPost("/sessions/{id:int}/walk-ins")]
+    public async Task<IActionResult> WalkIn(int id, WalkInForm form, [FromServices] IValidator<WalkInForm> validator, CancellationToken ct)
+    {
+        var page = await PageAsync(id, form, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, page.CommunityId))
+        {
+            return Forbid();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(page, "CheckIn");
+        }
+        var change = await lists.AddWalkInAsync(id, () => new SignUp { Name = form.Name.Trim(), Phone = form.Phone.Trim() }, User.UserId(), ct);
+        if (!change.Check.IsPassed)
+        {
+            return this.Refuse(l[change.Check.Missing[0]], $"/sessions/{id}/check-in");
+        }
+        TempData["Message"] = l["{0} is checked in.", change.SignUp!.Name].Value;
+        return Redirect($"/sessions/{id}/check-in");
+    }
+
+    /// <summary>One service record for everyone checked in who has none yet for this session; running it again adds only newcomers.</summary>
+    [HttpPost("/sessions/{id:int}/records")]
+    public async Task<IActionResult> Record(int id, CancellationToken ct)
+    {
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new { s.Id, s.ProjectId, s.Title, s.StartsAt, s.EndsAt, s.Place, s.Project!.CommunityId }).FirstOrDefaultAsync(ct);
+        if (session is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, session.CommunityId))
+        {
+            return Forbid();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (session.StartsAt > now)
+        {
+            return this.Refuse(l["The session has not started yet: record it once people have come."], $"/sessions/{id}/check-in");
+        }
+        var attended = await db.SignUps.AsNoTracking()
+            .Where(s => s.SessionId == id && s.Status == SignUpStatus.Registered && s.CheckedInAt != null
+                && !db.ServiceRecords.Any(r => r.SessionId == id && (r.ResidentId != null ? r.ResidentId == s.ResidentId : r.RecipientName == s.Name)))
+            .Select(s => new { s.Name, s.ResidentId })
+            .ToListAsync(ct);
+        var me = User.UserId();
+        var minutes = (int)Math.Clamp((session.EndsAt - session.StartsAt).TotalMinutes, 1, 24 * 60);
+        db.ServiceRecords.AddRange(attended.Select(a => new ServiceRecord
+        {
+            ProjectId = session.ProjectId, SessionId = id, RecipientName = a.Name, ResidentId = a.ResidentId, DeliveredAt = session.StartsAt,
+            DeliveryMode = DeliveryMode.AtFacility, DurationMinutes = minutes, Description = session.Title, Place = session.Place,
+            DeliveredById = me, RecordedById = me, CreatedAt = now,
+        }));
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["{0} service records were added for this session.", attended.Count].Value;
+        return Redirect($"/sessions/{id}/check-in");
+    }
+
+    private async Task<CheckInPage?> PageAsync(int id, WalkInForm form, CancellationToken ct)
+    {
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new CheckInPage(s.Id, s.ProjectId, s.Project!.Name, s.Project.CommunityId, s.Title, s.StartsAt, s.EndsAt, s.Place,
+                s.Capacity, db.ServiceRecords.Count(r => r.SessionId == s.Id)))
+            .FirstOrDefaultAsync(ct);
+        if (session is null)
+        {
+            return null;
+        }
+        var people = await db.SignUps.AsNoTracking().Where(s => s.SessionId == id && s.Status == SignUpStatus.Registered)
+            .OrderBy(s => s.Name).ThenBy(s => s.Id)
+            .Select(s => new Attendee(s.Id, s.Name, s.Phone, s.Channel, s.CheckedInAt))
+            .ToListAsync(ct);
+        return session with { People = people, Form = form };
+    }
+}
+
+public sealed record Attendee(int Id, string Name, string Phone, SignUpChannel Channel, DateTime? CheckedInAt);
+
+public sealed record CheckInPage(int Id, int ProjectId, string ProjectName, int CommunityId, string Title, DateTime StartsAt, DateTime EndsAt,
+    string Place, int Capacity, int Records)
+{
+    public IReadOnlyList<Attendee> People { get; init; } = [];
+    public WalkInForm Form { get; init; } = new();
+    public int CheckedIn => People.Count(p => p.CheckedInAt is not null);
+}
