@@ -289,4 +289,26 @@ public class SignUpTests(PortalFactory portal) : PortalTest(portal)
         var homeOnly = await Portal.WithDbAsync(db => db.Notices.Where(n => n.Project!.Name == "物业维修便民服务").Select(n => n.Id).FirstAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/notices/{homeOnly}/signup?session={demo.Course}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_weekly_series_adds_one_session_a_week_at_the_same_local_time()
+    {
+        var demo = await DemoAsync();
+        var staff = await Portal.ClientForAsync("staff");
+        var project = await Portal.WithDbAsync(db => db.Sessions.Where(s => s.Id == demo.Course).Select(s => s.ProjectId).SingleAsync());
+        var page = $"/projects/{project}/sessions";
+
+        var response = await staff.SubmitFormAsync(page, page, new()
+        {
+            ["Title"] = "亲子阅读", ["StartsAt"] = "2027-03-02T09:00", ["EndsAt"] = "2027-03-02T10:30", ["Capacity"] = "15", ["Weeks"] = "8",
+        });
+
+        Assert.Equal(page, response.RedirectPath());
+        var series = await Portal.WithDbAsync(db => db.Sessions.Where(s => s.Title.StartsWith("亲子阅读")).OrderBy(s => s.StartsAt).ToListAsync());
+        Assert.Equal(8, series.Count);
+        Assert.Equal(new DateTime(2027, 3, 2, 1, 0, 0), series[0].StartsAt);
+        Assert.Equal(new DateTime(2027, 4, 20, 1, 0, 0), series[7].StartsAt);
+        Assert.Equal("亲子阅读（第 8/8 次）", series[7].Title);
+        Assert.All(series, s => Assert.Equal((15, TimeSpan.FromMinutes(90)), (s.Capacity, s.EndsAt - s.StartsAt)));
+    }
 }

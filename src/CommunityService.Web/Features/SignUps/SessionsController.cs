@@ -53,15 +53,21 @@ public sealed class SessionsController(
         {
             return this.InvalidForm(await PageAsync(project, form, ct), "Index");
         }
-        var session = new ServiceSession(form.Capacity)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var title = form.Title.Trim();
+        var sessions = Enumerable.Range(0, form.Weeks).Select(week => new ServiceSession(form.Capacity)
         {
-            ProjectId = projectId, Title = form.Title.Trim(), Place = form.Place.Trim(),
-            StartsAt = time.ToUtc(form.StartsAt!.Value), EndsAt = time.ToUtc(form.EndsAt!.Value), CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Sessions.Add(session);
+            ProjectId = projectId, Place = form.Place.Trim(), CreatedAt = now,
+            Title = form.Weeks == 1 ? title : l["{0} ({1} of {2})", title, week + 1, form.Weeks].Value,
+            // Local wall-clock time stays the same every week, whatever the offset does.
+            StartsAt = time.ToUtc(form.StartsAt!.Value.AddDays(7 * week)), EndsAt = time.ToUtc(form.EndsAt!.Value.AddDays(7 * week)),
+        }).ToList();
+        db.Sessions.AddRange(sessions);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = l["The session is added: residents can sign up for it from the notice."].Value;
-        return Redirect($"/sessions/{session.Id}");
+        TempData["Message"] = form.Weeks == 1
+            ? l["The session is added: residents can sign up for it from the notice."].Value
+            : l["{0} weekly sessions are added: residents can sign up for each from the notice.", form.Weeks].Value;
+        return Redirect(form.Weeks == 1 ? $"/sessions/{sessions[0].Id}" : $"/projects/{projectId}/sessions");
     }
 
     [HttpGet("/sessions/{id:int}")]

@@ -39,6 +39,11 @@ public sealed class SessionForm
     public string Place { get; set; } = "";
     public int Capacity { get; set; }
 
+    /// <summary>A series: the same time every week, this many weeks in all (1 = a single session).</summary>
+    public int Weeks { get; set; } = 1;
+
+    public const int MaxWeeks = 52;
+
     public sealed class Validator : AbstractValidator<SessionForm>
     {
         public Validator(IStringLocalizer<SharedResource> l, PortalTime time)
@@ -50,6 +55,7 @@ public sealed class SessionForm
                 .GreaterThan(f => f.StartsAt).When(f => f.StartsAt is not null).WithMessage(_ => l[ServiceSession.EndsBeforeStart]);
             RuleFor(f => f.Place).NotEmpty().MaximumLength(ServiceSession.PlaceMaxLength).WithName(_ => l["Place"]);
             RuleFor(f => f.Capacity).InclusiveBetween(1, ServiceSession.MaxCapacity).WithName(_ => l["Places"]);
+            RuleFor(f => f.Weeks).InclusiveBetween(1, MaxWeeks).WithName(_ => l["Weeks"]);
         }
     }
 }
