@@ -28,6 +28,7 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/projects/{project}/records", "staff", 4 },
         { "/projects/{project}/tasks", "staff", 4 },
         { "/tasks", "staff", 2 },
+        { "/projects/{project}/feedback", "staff", 4 },
         { "/projects/{project}/home-visits", "staff", 3 },
         { "/projects/{project}/home-visits?status=Scheduled&page=2", "staff", 3 },
         { "/home-visits/{visit}", "staff", 2 },

@@ -48,7 +48,8 @@ public sealed class MeController(CommunityServiceDbContext db, TimeProvider cloc
                 join p in db.Projects on s.ProjectId equals p.Id
                 where s.ResidentId == me
                 orderby s.DeliveredAt descending, s.Id descending
-                select new MyService(p.Name, s.DeliveredAt, s.Description, s.DeliveryMode, s.DurationMinutes))
+                select new MyService(s.Id, p.Name, s.DeliveredAt, s.Description, s.DeliveryMode, s.DurationMinutes,
+                    db.Feedback.Where(f => f.ServiceRecordId == s.Id && f.ResidentId == me).Select(f => (int?)f.Rating).FirstOrDefault()))
             .AsNoTracking().ToListAsync(ct);
         var hasProfile = await db.ResidentProfiles.AnyAsync(p => p.UserId == me, ct);
         return View(new MyPage(hasProfile, signUps, visits, surveys, services));

@@ -16,7 +16,7 @@ public sealed record MyHomeVisit(
 
 public sealed record MySurvey(int SurveyId, string Title, DateTime SubmittedAt, bool IsOpen);
 
-public sealed record MyService(string Project, DateTime DeliveredAt, string Description, DeliveryMode Mode, int DurationMinutes);
+public sealed record MyService(int Id, string Project, DateTime DeliveredAt, string Description, DeliveryMode Mode, int DurationMinutes, int? MyRating);
 
 /// <summary>The consent side of the profile page: whether it stands, the wording to read, and its history.</summary>
 public sealed record ConsentState(bool HasProfile, DateTime? GivenAt, string? GivenVersion, string Wording, List<ConsentRow> History)
