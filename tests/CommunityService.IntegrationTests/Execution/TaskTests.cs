@@ -61,4 +61,19 @@ public class TaskTests(PortalFactory portal) : PortalTest(portal)
         Assert.StartsWith("/account/access-denied", post.RedirectPath() ?? "", StringComparison.Ordinal);
         Assert.Equal(task.Status, await Portal.WithDbAsync(db => db.Tasks.Where(t => t.Id == task.Id).Select(t => t.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Progress_reports_are_kept_newest_first_with_their_author()
+    {
+        var staff = await Portal.ClientForAsync("staff");
+        var page = $"/projects/{await ProjectAsync()}/progress";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostFormAsync(page, page, new() { ["Text"] = " " })).StatusCode);
+        Assert.Equal(page, (await staff.PostFormAsync(page, page, new() { ["Text"] = "本月完成上门 28 次，两户因住院暂停。" })).RedirectPath());
+        Assert.Equal(page, (await staff.PostFormAsync(page, page, new() { ["Text"] = "康复师增加一位，下月起每周多 6 次。" })).RedirectPath());
+
+        var html = await staff.GetStringAsync(page);
+        Assert.True(html.IndexOf("康复师增加一位", StringComparison.Ordinal) < html.IndexOf("本月完成上门 28 次", StringComparison.Ordinal));
+        Assert.Contains("李社工", html, StringComparison.Ordinal);
+    }
 }

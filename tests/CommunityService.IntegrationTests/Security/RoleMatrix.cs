@@ -48,6 +48,7 @@ public static class RoleMatrix
         new("GET", "/sessions/{id:int}", "/sessions/2", StaffPage),
         new("GET", "/sessions/{id:int}/check-in", "/sessions/2/check-in", StaffPage),
         new("GET", "/tasks", "/tasks", StaffPage),
+        new("GET", "/projects/{projectId:int}/progress", "/projects/2/progress", StaffPage),
         new("GET", "/projects/{projectId:int}/feedback", "/projects/1/feedback", StaffPage),
         // Record 1 is not the demo resident's: a resident reaches the form only for services she received.
         new("GET", "/me/services/{id:int}/feedback", "/me/services/1/feedback", "L 404 404 D D D"),
@@ -128,6 +129,7 @@ public static class RoleMatrix
         new("POST", "/sessions/{id:int}/records", "/sessions/2/records", StaffPost),
         new("POST", "/projects/{projectId:int}/tasks", "/projects/2/tasks", StaffPost),
         new("POST", "/tasks/{id:int}/status", "/tasks/1/status", StaffPost),
+        new("POST", "/projects/{projectId:int}/progress", "/projects/2/progress", StaffPost),
         new("POST", "/me/services/{id:int}/feedback", "/me/services/1/feedback", "L 404 404 D D D"),
         new("POST", "/projects/{projectId:int}/plan/edit", "/projects/4/plan/edit", StaffPost),
         new("POST", "/projects/{projectId:int}/plan/submit", "/projects/4/plan/submit", StaffPost),

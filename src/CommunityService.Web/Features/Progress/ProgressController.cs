@@ -1,0 +1,80 @@
+using CommunityService.Data;
+using CommunityService.Data.Execution;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityService.Web.Features.Progress;
+
+/// <summary>情况反馈: staff write how a project is going, at any time; the reports stay in order with their authors.</summary>
+[Authorize(Policy = Policies.StaffOrManager)]
+public sealed class ProgressController(
+    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("/projects/{projectId:int}/progress")]
+    public async Task<IActionResult> Index(int projectId, int page = 1, CancellationToken ct = default)
+    {
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        return View(await PageAsync(projectId, project.Name, new ProgressForm(), page, ct));
+    }
+
+    [HttpPost("/projects/{projectId:int}/progress")]
+    public async Task<IActionResult> Create(int projectId, ProgressForm form, [FromServices] IValidator<ProgressForm> validator, CancellationToken ct)
+    {
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return this.InvalidForm(await PageAsync(projectId, project.Name, form, 1, ct), "Index");
+        }
+        db.ProgressReports.Add(new ProgressReport
+        {
+            ProjectId = projectId, Text = form.Text.Trim(), CreatedById = User.UserId(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The progress report is saved."].Value;
+        return Redirect($"/projects/{projectId}/progress");
+    }
+
+    private async Task<ProgressPage> PageAsync(int projectId, string name, ProgressForm form, int page, CancellationToken ct)
+    {
+        var rows = await db.ProgressReports.AsNoTracking().Where(r => r.ProjectId == projectId)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Select(r => new ProgressRow(r.Text, r.CreatedAt, db.Users.Where(u => u.Id == r.CreatedById).Select(u => u.DisplayName).FirstOrDefault() ?? ""))
+            .ToPageAsync(page, PagingExtensions.DefaultSize, ct);
+        return new ProgressPage(projectId, name, rows, form);
+    }
+}
+
+public sealed class ProgressForm
+{
+    public string Text { get; set; } = "";
+
+    public sealed class Validator : AbstractValidator<ProgressForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> l) =>
+            RuleFor(f => f.Text).NotEmpty().MaximumLength(ProgressReport.TextMaxLength).WithName(_ => l["Progress report"]);
+    }
+}
+
+public sealed record ProgressRow(string Text, DateTime At, string Author);
+
+public sealed record ProgressPage(int ProjectId, string ProjectName, Page<ProgressRow> Rows, ProgressForm Form);
