@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import os from "node:os";
 
 const [folder, runsText, chromium, commit, base] = process.argv.slice(2);
 const runs = Number(runsText);
@@ -47,6 +48,7 @@ for (const name of names) {
         tbt: metric("total-blocking-time"),
         cls: metric("cumulative-layout-shift"),
         warnings: report.runWarnings ?? [],
+        cpu: Math.round(report.environment?.benchmarkIndex ?? 0),
         run: chosen.run,
     });
     for (const c of categories.slice(1)) {
@@ -62,8 +64,9 @@ for (const name of names) {
 }
 
 const cell = (s) => (s === null ? "–" : String(s));
-const header = ["page", "path", "perf", "a11y", "best pr.", "SEO", "perf runs", "FCP", "LCP", "TBT", "CLS"];
-const table = rows.map((r) => [r.name, r.path, ...r.scores.map(cell), r.perfRuns.join(" "), r.fcp, r.lcp, r.tbt, r.cls]);
+const header = ["page", "path", "perf", "a11y", "best pr.", "SEO", "perf runs", "FCP", "LCP", "TBT", "CLS", "CPU index"];
+const table = rows.map((r) => [r.name, r.path, ...r.scores.map(cell), r.perfRuns.join(" "), r.fcp, r.lcp, r.tbt, r.cls, r.cpu]);
+const load = os.loadavg().map((l) => l.toFixed(1)).join(", ");
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => String(t[i]).length)));
 const line = (cols) => cols.map((c, i) => String(c).padEnd(widths[i])).join("  ");
 console.log();
@@ -81,7 +84,9 @@ if (problems.length === 0) {
 }
 const warnings = [...new Set(rows.flatMap((r) => r.warnings))];
 for (const w of warnings) console.log(`Lighthouse warning: ${w.replace(/\s+/g, " ")}`);
-console.log(`\nReports: ${folder} (<page>-<run>.report.html); Lighthouse ${lighthouseVersion}, axe-core ${axeVersion}, ${chromium}`);
+console.log(`\nLoad average at the end: ${load} on ${os.cpus().length} cores; CPU index is Lighthouse's benchmarkIndex of the run shown ` +
+    "(a quiet desktop scores well over 1000; lower means a busy or slow machine and a lower performance score).");
+console.log(`Reports: ${folder} (<page>-<run>.report.html); Lighthouse ${lighthouseVersion}, axe-core ${axeVersion}, ${chromium}`);
 
 if (process.env.NO_DOCS) process.exit(0);
 const docs = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "..", "docs", "audit.md");
@@ -89,12 +94,12 @@ const md = [
     "<!-- audit:begin (written by scripts/audit.sh; edit outside these markers) -->",
     `Last run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}; Lighthouse ${lighthouseVersion} ` +
         `(axe-core ${axeVersion}), ${chromium}; mobile emulation with simulated throttling; ${runs} run(s) per page, the run ` +
-        "with the median performance score shown.",
+        `with the median performance score shown. Load average at the end: ${load} on ${os.cpus().length} cores.`,
     "",
-    "| page | path | performance | accessibility | best practices | SEO | performance, every run | FCP | LCP | TBT | CLS |",
-    "| --- | --- | --: | --: | --: | --: | --- | --: | --: | --: | --: |",
+    "| page | path | performance | accessibility | best practices | SEO | performance, every run | FCP | LCP | TBT | CLS | CPU index |",
+    "| --- | --- | --: | --: | --: | --: | --- | --: | --: | --: | --: | --: |",
     ...rows.map((r) => `| ${r.name} | \`${r.path}\` | ${r.scores.map(cell).join(" | ")} | ${r.perfRuns.join(", ")} | ` +
-        `${r.fcp} | ${r.lcp} | ${r.tbt} | ${r.cls} |`),
+        `${r.fcp} | ${r.lcp} | ${r.tbt} | ${r.cls} | ${r.cpu} |`),
     "",
     problems.length === 0
         ? "Every accessibility, best-practices and SEO audit passed on every page."
