@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: the client-library check against npm, then unit, integration and browser tests.
+# Runs every test: the client-library check against npm, then unit, integration and browser tests (with axe-core).
 # On a fresh Debian machine it installs what the tests need (Chromium, CJK fonts, Node.js) from apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,8 @@ fi
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; exit 1; }
 
 bash scripts/verify-client-libs.sh
+# axe-core for the browser tests' accessibility checks (pinned in tools/audit, with Lighthouse for scripts/audit.sh).
+bash scripts/audit-tools.sh
 
 log=$(mktemp)
 status=0

@@ -87,7 +87,7 @@ public class NoticeTests(PortalFactory portal) : PortalTest(portal)
 
         var html = await Portal.CreateAnonymousClient().GetStringAsync($"/notices/{id}");
 
-        Assert.Contains("<h3>活动安排</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>活动安排</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<li>上午：作业辅导</li>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://example.org/rules\" rel=\"nofollow noopener noreferrer\">报名须知</a>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"tel:01060001234\"", html, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ namespace CommunityService.Web.Features.Notices;
 /// Renders a notice's Markdown to HTML that is safe to show to everyone. Markdown's own HTML passthrough is off,
 /// and the result still goes through an allow-list sanitizer: only text formatting, lists, quotes, tables and
 /// links to http, https, mailto and tel survive — no script, no event handlers, no style, no javascript: links.
-/// Headings move down two levels so that a notice's "# 标题" sits under the page's own h1.
+/// Headings move down one level so that a notice's "# 标题" is an h2 under the page's own h1.
 /// </summary>
 public sealed class NoticeMarkdown
 {
@@ -29,7 +29,7 @@ public sealed class NoticeMarkdown
         {
             AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
-                "p", "br", "strong", "em", "del", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "blockquote", "code", "pre", "hr",
+                "p", "br", "strong", "em", "del", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6", "blockquote", "code", "pre", "hr",
                 "table", "thead", "tbody", "tr", "th", "td",
             },
             AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "start" },
@@ -53,7 +53,7 @@ public sealed class NoticeMarkdown
         var document = Markdown.Parse(markdown ?? "", Pipeline);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
-            heading.Level = Math.Min(6, heading.Level + 2);
+            heading.Level = Math.Min(6, heading.Level + 1);
         }
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
