@@ -69,6 +69,9 @@ public static class PortalSetup
         services.AddAuthorization(Policies.Configure);
         services.AddSingleton<IAuthorizationHandler, WorksInCommunityHandler>();
         services.AddScoped<IAuthorizationHandler, Features.Decisions.ProposalOpinionHandler>();
+        services.AddScoped<IAuthorizationHandler, Features.Cases.CaseAccessHandler>();
+        services.AddSingleton<Features.Cases.CaseProtector>();
+        services.AddScoped<Features.Audit.AuditTrail>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
