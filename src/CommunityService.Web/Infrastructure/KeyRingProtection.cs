@@ -25,7 +25,8 @@ public static class KeyRingProtection
     public const string Missing =
         "The Data Protection keys are stored in the database and must be encrypted with a certificate kept outside it. " +
         "Set DataProtection:CertificatePath to a PFX file with an RSA private key (and DataProtection:CertificatePassword to its password). " +
-        "See docs/operations.md, section 'Data Protection keys'. A certificate is generated automatically only in Development and Testing.";
+        "See docs/operations.md, section 'Data Protection keys'. A certificate is generated automatically only in Development and Testing " +
+        "(and outside Production when demo data is requested).";
 
     public static void AddPortalDataProtection(this WebApplicationBuilder builder)
     {
