@@ -42,6 +42,24 @@ public static class DatabaseSetup
         builder.Services.AddDbContext<CommunityServiceDbContext>(o => o.UseSqlite(sqlite, x => x.MigrationsAssembly(SqliteMigrations)));
     }
 
+    /// <summary>
+    /// Where files that belong with the database are kept (the development certificate of the Data Protection keys):
+    /// the SQLite file's folder, or <c>data/</c> under the content root for SQL Server and in-memory databases.
+    /// </summary>
+    public static string DataFolder(IConfiguration configuration, string contentRoot)
+    {
+        if (GetProvider(configuration) == DatabaseProvider.Sqlite)
+        {
+            var sqlite = new SqliteConnectionStringBuilder(
+                ResolveSqlite(configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqlite, contentRoot));
+            if (sqlite.DataSource != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory && Path.GetDirectoryName(sqlite.DataSource) is { Length: > 0 } folder)
+            {
+                return folder;
+            }
+        }
+        return Path.Combine(contentRoot, "data");
+    }
+
     /// <summary>A relative SQLite path is taken from the content root; its folder is created on first run.</summary>
     public static string ResolveSqlite(string connectionString, string contentRoot)
     {

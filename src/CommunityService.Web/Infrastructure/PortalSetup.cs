@@ -7,7 +7,6 @@ using CommunityService.Web.Features.Demo;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -60,7 +59,7 @@ public static class PortalSetup
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
-        services.AddDataProtection().SetApplicationName("CommunityService").PersistKeysToDbContext<CommunityServiceDbContext>();
+        builder.AddPortalDataProtection();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = builder.Environment.IsDevelopment() ? "cs.af" : "__Host-cs.af";
@@ -70,6 +69,9 @@ public static class PortalSetup
         services.AddAuthorization(Policies.Configure);
         services.AddSingleton<IAuthorizationHandler, WorksInCommunityHandler>();
         services.AddScoped<IAuthorizationHandler, Features.Decisions.ProposalOpinionHandler>();
+        services.AddScoped<IAuthorizationHandler, Features.Cases.CaseAccessHandler>();
+        services.AddSingleton<Features.Cases.CaseProtector>();
+        services.AddScoped<Features.Audit.AuditTrail>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -124,6 +126,7 @@ public static class PortalSetup
             app.UseExceptionHandler("/error");
             app.UseHsts();
         }
+        app.LogKeyRingProtection();
         app.UseSecurityHeaders();
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CommunityService.IntegrationTests.Infrastructure;
 
@@ -21,6 +22,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public string DatabasePath => Path.Combine(folder, "portal.db");
 
     public SqlCommandCounter Commands { get; } = new();
+
+    /// <summary>Data Protection's log from start-up on (the demo data's case files create the first key).</summary>
+    public LogCapture DataProtectionLog { get; } = new();
     private string TemplatePath => Path.Combine(folder, "template.db");
 
     public async Task InitializeAsync()
@@ -50,6 +54,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Demo:Seed", "true");
         builder.ConfigureServices(services => services.ConfigureDbContext<CommunityServiceDbContext>(o => o.AddInterceptors(Commands)));
+        builder.ConfigureLogging(logging => logging.AddProvider(DataProtectionLog)
+            .AddFilter<LogCapture>(null, LogLevel.None)
+            .AddFilter<LogCapture>("Microsoft.AspNetCore.DataProtection", LogLevel.Trace));
     }
 
     /// <summary>How many SQL commands one request runs.</summary>

@@ -5,6 +5,7 @@ using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
 using CommunityService.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityService.IntegrationTests.Pages;
 
@@ -37,6 +38,14 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/reviews", "manager", 3 },
         { "/admin/users", "admin", 2 },
         { "/me", "resident", 5 },
+        // A case file's page: the access check (staff) or the worker choices (manager), the file, its workers, a page of notes
+        // (count and rows), and the audit entry of the read.
+        { "/cases", "staff", 2 },
+        { "/cases?status=Open&project={project}&page=2", "manager", 2 },
+        { "/cases/{case}", "staff", 6 },
+        { "/cases/{case}", "manager", 6 },
+        { "/audit", "manager", 2 },
+        { "/audit?type=CaseFile&result=Succeeded&actor=%E6%9D%8E&from=2020-01-01&to=2099-12-31&page=2", "manager", 2 },
     };
 
     [Theory]
@@ -46,8 +55,10 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         var client = await Portal.ClientForAsync(user);
         var project = await Portal.WithDbAsync(db => db.Projects.Where(p => p.Name == "残疾人康复上门服务").Select(p => p.Id).SingleAsync());
         var visit = await Portal.WithDbAsync(db => db.HomeVisitRequests.Where(r => r.ProjectId == project && r.Status == Data.Participation.HomeVisitStatus.Scheduled).Select(r => r.Id).FirstAsync());
+        var caseFile = await Portal.WithDbAsync(db => db.CaseFiles.Where(c => c.ProjectId == project).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         url = url.Replace("{project}", project.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{visit}", visit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{visit}", visit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{case}", caseFile.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         await client.GetAsync(url);
         var (_, before) = await CountAsync(client, url);
 
@@ -75,6 +86,8 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
     private Task AddManyRowsAsync(int projectId) => Portal.WithDbAsync(async db =>
     {
         var now = DateTime.UtcNow;
+        var protector = Portal.Services.GetRequiredService<Web.Features.Cases.CaseProtector>();
+        var caseFile = await db.CaseFiles.Where(c => c.ProjectId == projectId).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         var type = await db.ServiceTypes.FirstAsync();
         var community = await db.Communities.FirstAsync();
         var staff = await db.Users.Where(u => u.UserName == "staff").Select(u => u.Id).SingleAsync();
@@ -94,6 +107,16 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
             db.HomeVisitRequests.Add(new Data.Participation.HomeVisitRequest
             {
                 ProjectId = projectId, Name = $"居民 {i}", Phone = "13800138000", Address = "和平社区", Need = "上门", CreatedById = staff, CreatedAt = now.AddMinutes(-i), UpdatedAt = now,
+            });
+            db.CaseFiles.Add(new Data.Cases.CaseFile
+            {
+                ProjectId = projectId, Reference = $"批量 {i}", OpenedAt = now.AddMinutes(-i), ProtectedAssessment = protector.Protect($"评估 {i}"),
+                Workers = [new Data.Cases.CaseAssignment { UserId = staff, AssignedAt = now }],
+            });
+            db.CaseNotes.Add(new Data.Cases.CaseNote { CaseFileId = caseFile, AuthorId = staff, At = now.AddMinutes(-i), ProtectedText = protector.Protect($"记录 {i}") });
+            db.AuditEntries.Add(new Data.Auditing.AuditEntry
+            {
+                At = now.AddMinutes(-i), ActorId = staff, ActorName = "李社工", Action = "CaseOpened", RecordType = "CaseFile", RecordId = "1", Result = "Succeeded",
             });
         }
         await db.SaveChangesAsync();

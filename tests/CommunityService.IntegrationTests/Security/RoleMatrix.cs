@@ -184,6 +184,20 @@ public static class RoleMatrix
         new("POST", "/me/profile", "/me/profile", "L 400 400 D D D"),
         new("POST", "/me/consent", "/me/consent", "L 400 400 D D D"),
         new("POST", "/me/consent/withdraw", "/me/consent/withdraw", "L 400 400 D D D"),
+        // Case files (confidential): demo files 1 and 2 are assigned to `staff`. Anyone else signed in who may not open a file gets 404 on
+        // every route with its id, as for an id that does not exist; the worker (not a manager) is refused the assignment of workers.
+        // The list and new files are staff pages; the audit trail is for managers.
+        new("GET", "/cases", "/cases?status=Open&page=1", StaffPage),
+        new("GET", "/cases/{id:int}", "/cases/1?page=1", "L 404 404 200 200 404"),
+        new("GET", "/cases/{id:int}/edit", "/cases/1/edit", "L 404 404 200 200 404"),
+        new("GET", "/cases/{id:int}/export", "/cases/2/export", "L 404 404 200 200 404"),
+        new("GET", "/projects/{projectId:int}/cases/create", "/projects/2/cases/create", StaffPage),
+        new("GET", "/audit", "/audit?type=CaseFile&result=Denied&page=1", "L D D D 200 D"),
+        new("POST", "/projects/{projectId:int}/cases/create", "/projects/2/cases/create", StaffPost),
+        new("POST", "/cases/{id:int}/edit", "/cases/1/edit", "L 404 404 A A 404"),
+        new("POST", "/cases/{id:int}/notes", "/cases/1/notes", "L 404 404 A A 404"),
+        new("POST", "/cases/{id:int}/close", "/cases/2/close", "L 404 404 A A 404"),
+        new("POST", "/cases/{id:int}/workers", "/cases/1/workers", "L 404 404 D A 404"),
         // Last: it ends the session of the client that posts it.
         new("POST", "/account/logout", "/account/logout", SignedInPost),
     ];

@@ -46,7 +46,8 @@ public partial class StringTableTests
             typeof(SurveyStatus), typeof(QuestionType), typeof(ResponseChannel), typeof(AgeBand), typeof(FieldNoteKind), typeof(NeedStatus), typeof(NeedPriority),
             typeof(FundingSource), typeof(MeasuredBy), typeof(OpinionStance), typeof(OpinionSource), typeof(ReviewKind),
             typeof(PublicityChannel), typeof(SignUpStatus), typeof(SignUpChannel), typeof(HomeVisitStatus), typeof(TimeOfDay),
-            typeof(WorkStatus), typeof(AdjustmentStatus), typeof(Data.Volunteers.ShiftStatus), typeof(Data.Cases.CaseStatus)];
+            typeof(WorkStatus), typeof(AdjustmentStatus), typeof(Data.Volunteers.ShiftStatus), typeof(Data.Cases.CaseStatus),
+            typeof(Web.Features.Audit.AuditAction), typeof(Web.Features.Audit.AuditResult), typeof(Web.Features.Audit.AuditRecordType), typeof(Web.Features.Cases.CaseField)];
         var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
             .Concat(Enum.GetNames<ServiceCategory>().Select(n => $"ServiceCategory.{n}.Description"))
@@ -67,6 +68,7 @@ public partial class StringTableTests
                 typeof(Web.Features.Plans.PlansController), typeof(RepresentativeRules),
                 typeof(Notice), typeof(ServiceSession), typeof(SignUp), typeof(HomeVisitRequest), typeof(ResidentProfile), typeof(Web.Infrastructure.PhoneNumbers),
                 typeof(Web.Features.HomeVisits.HomeVisitsController), typeof(Web.Features.HomeVisits.HomeVisitForm), typeof(Web.Features.HomeVisits.ScheduleForm),
+                typeof(Web.Features.Cases.CaseRules), typeof(Web.Features.Cases.NoteForm), typeof(Web.Features.Cases.WorkerForm),
             }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).EndsWith('.'))

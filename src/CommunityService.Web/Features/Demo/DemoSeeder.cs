@@ -18,7 +18,8 @@ namespace CommunityService.Web.Features.Demo;
 /// Demo data for a first run: one street office, three communities, the service types of DOMAIN.md,
 /// the five demo accounts and a dozen projects walked through the real stage gates.
 /// </summary>
-public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(
+    CommunityServiceDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, Cases.CaseProtector cases, ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo@12345";
 
@@ -142,6 +143,7 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
         await DemoHomeVisits.AddAsync(db, now, ct);
         await DemoExecution.AddAsync(db, now, ct);
         await DemoResidents.AddAsync(db, now, ct);
+        await DemoCases.AddAsync(db, cases, now, ct);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Needs;
 using CommunityService.Data.Projects;
+using CommunityService.Web.Features.Cases;
 using CommunityService.Web.Features.HomeVisits;
 using CommunityService.Web.Infrastructure;
 using FluentValidation;
@@ -296,9 +297,14 @@ public sealed class ProjectsController(
         {
             return null;
         }
-        // Both counts the page shows in one command.
+        // The counts the page shows in one command. Case files: only those this person may open, so the number reveals no others.
+        var openableCases = db.CaseFiles.OpenableBy(User);
         var counts = await db.Projects.Where(p => p.Id == id)
-            .Select(p => new { Records = p.Records.Count, OpenHomeVisits = db.HomeVisitRequests.Where(HomeVisitQueries.IsOpen).Count(r => r.ProjectId == id) })
+            .Select(p => new
+            {
+                Records = p.Records.Count, OpenHomeVisits = db.HomeVisitRequests.Where(HomeVisitQueries.IsOpen).Count(r => r.ProjectId == id),
+                CaseFiles = openableCases.Count(c => c.ProjectId == id),
+            })
             .FirstAsync(ct);
         var actorIds = project.StageHistory.Select(s => s.ActorId)
             .Concat(project.Decisions.Select(d => d.DecidedById))
@@ -308,7 +314,7 @@ public sealed class ProjectsController(
         var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var next = project.NextStage;
-        return new ProjectPage(project, counts.Records, names, next, next is { } n ? project.CheckGate(n) : null) { OpenHomeVisits = counts.OpenHomeVisits };
+        return new ProjectPage(project, counts.Records, names, next, next is { } n ? project.CheckGate(n) : null) { OpenHomeVisits = counts.OpenHomeVisits, CaseFiles = counts.CaseFiles };
     }
 
     private async Task<IActionResult> DetailsWithErrorsAsync(int id, NeedForm? need = null, DecisionForm? decision = null, CancellationToken ct = default)
@@ -363,6 +369,9 @@ public sealed record ProjectPage(ServiceProject Project, int RecordCount, IReadO
     public NeedForm? Need { get; init; }
     public DecisionForm? Decision { get; init; }
     public int OpenHomeVisits { get; init; }
+
+    /// <summary>The project's case files that the reader may open (assigned to them; all for a manager).</summary>
+    public int CaseFiles { get; init; }
 
     public string NameOf(string? userId) => userId is not null && Names.TryGetValue(userId, out var name) ? name : "";
 }

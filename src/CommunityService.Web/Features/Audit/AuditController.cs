@@ -1,0 +1,70 @@
+using CommunityService.Data;
+using CommunityService.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityService.Web.Features.Audit;
+
+/// <summary>The audit trail, for managers: newest first, filtered by record type, actor, result and local dates.</summary>
+[Authorize(Policy = Policies.Manager)]
+public sealed class AuditController(CommunityServiceDbContext db, PortalTime time) : Controller
+{
+    public const int PageSize = 50;
+
+    [HttpGet("/audit")]
+    public async Task<IActionResult> Index(AuditFilter filter, int page = 1, CancellationToken ct = default)
+    {
+        var query = db.AuditEntries.AsNoTracking();
+        if (filter.Type is { } type)
+        {
+            var name = type.ToString();
+            query = query.Where(a => a.RecordType == name);
+        }
+        if (filter.Result is { } result)
+        {
+            var name = result.ToString();
+            query = query.Where(a => a.Result == name);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+        {
+            var actor = filter.Actor.Trim();
+            query = query.Where(a => a.ActorName.Contains(actor));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Record))
+        {
+            var record = filter.Record.Trim();
+            query = query.Where(a => a.RecordId == record);
+        }
+        if (filter.From is { } from)
+        {
+            var start = time.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(a => a.At >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = time.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(a => a.At < end);
+        }
+        var rows = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Select(a => new AuditRow(a.Id, a.At, a.ActorName, a.Action, a.RecordType, a.RecordId, a.Result, a.Detail))
+            .ToPageAsync(page, PageSize, ct);
+        return View(new AuditList(filter, rows));
+    }
+}
+
+public sealed class AuditFilter
+{
+    public AuditRecordType? Type { get; set; }
+    public AuditResult? Result { get; set; }
+    public string? Actor { get; set; }
+
+    /// <summary>A record's id, e.g. one case file's whole history.</summary>
+    public string? Record { get; set; }
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+}
+
+public sealed record AuditRow(long Id, DateTime At, string Actor, string Action, string RecordType, string RecordId, string Result, string Detail);
+
+public sealed record AuditList(AuditFilter Filter, Page<AuditRow> Rows);
