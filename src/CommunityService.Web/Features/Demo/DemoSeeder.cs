@@ -141,6 +141,7 @@ public sealed class DemoSeeder(CommunityServiceDbContext db, UserManager<Applica
         await DemoSessions.AddAsync(db, now, ct);
         await DemoHomeVisits.AddAsync(db, now, ct);
         await DemoResidents.AddAsync(db, now, ct);
+        await DemoVolunteers.AddAsync(db, users, now, ct);
     }
 
     /// <summary>
