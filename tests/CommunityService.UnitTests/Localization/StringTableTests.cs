@@ -67,6 +67,7 @@ public partial class StringTableTests
                 typeof(Web.Features.Plans.PlansController), typeof(RepresentativeRules),
                 typeof(Notice), typeof(ServiceSession), typeof(SignUp), typeof(HomeVisitRequest), typeof(ResidentProfile), typeof(Web.Infrastructure.PhoneNumbers),
                 typeof(Web.Features.HomeVisits.HomeVisitsController), typeof(Web.Features.HomeVisits.HomeVisitForm), typeof(Web.Features.HomeVisits.ScheduleForm),
+                typeof(Data.Volunteers.Shift), typeof(Web.Features.Volunteers.ShiftsController),
             }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).EndsWith('.'))
