@@ -10,6 +10,7 @@ public static class Policies
     public const string Manager = nameof(Manager);
     public const string Admin = nameof(Admin);
     public const string Resident = nameof(Resident);
+    public const string Volunteer = nameof(Volunteer);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -18,5 +19,6 @@ public static class Policies
         options.AddPolicy(Manager, p => p.RequireRole(Roles.Manager));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Resident, p => p.RequireRole(Roles.Resident, Roles.Volunteer));
+        options.AddPolicy(Volunteer, p => p.RequireRole(Roles.Volunteer));
     }
 }

@@ -46,6 +46,13 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/cases/{case}", "manager", 6 },
         { "/audit", "manager", 2 },
         { "/audit?type=CaseFile&result=Succeeded&actor=%E6%9D%8E&from=2020-01-01&to=2099-12-31&page=2", "manager", 2 },
+        { "/volunteer", "volunteer", 4 },
+        { "/volunteer/hours/print", "volunteer", 2 },
+        { "/volunteers", "staff", 6 },
+        { "/volunteers?from=2020-01-01&to=2099-12-31&project={project}&page=2", "staff", 7 },
+        { "/volunteers/{volunteer}", "staff", 4 },
+        { "/projects/{project}/shifts", "staff", 5 },
+        { "/projects/{project}/shifts?page=3", "staff", 5 },
     };
 
     [Theory]
@@ -56,7 +63,9 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         var project = await Portal.WithDbAsync(db => db.Projects.Where(p => p.Name == "残疾人康复上门服务").Select(p => p.Id).SingleAsync());
         var visit = await Portal.WithDbAsync(db => db.HomeVisitRequests.Where(r => r.ProjectId == project && r.Status == Data.Participation.HomeVisitStatus.Scheduled).Select(r => r.Id).FirstAsync());
         var caseFile = await Portal.WithDbAsync(db => db.CaseFiles.Where(c => c.ProjectId == project).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var volunteer = await Portal.WithDbAsync(db => db.Users.Where(u => u.UserName == "volunteer").Select(u => u.Id).SingleAsync());
         url = url.Replace("{project}", project.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{volunteer}", volunteer, StringComparison.Ordinal)
             .Replace("{visit}", visit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{case}", caseFile.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         await client.GetAsync(url);
@@ -91,6 +100,7 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         var type = await db.ServiceTypes.FirstAsync();
         var community = await db.Communities.FirstAsync();
         var staff = await db.Users.Where(u => u.UserName == "staff").Select(u => u.Id).SingleAsync();
+        var volunteer = await db.Users.Where(u => u.UserName == "volunteer").Select(u => u.Id).SingleAsync();
         for (var i = 0; i < 1000; i++)
         {
             var project = new ServiceProject
@@ -117,6 +127,18 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
             db.AuditEntries.Add(new Data.Auditing.AuditEntry
             {
                 At = now.AddMinutes(-i), ActorId = staff, ActorName = "李社工", Action = "CaseOpened", RecordType = "CaseFile", RecordId = "1", Result = "Succeeded",
+            });
+            // Volunteer shifts: past ones confirmed, coming ones taken, each on a session still needing volunteers.
+            var past = i % 2 == 0;
+            var session = new Data.Participation.ServiceSession(10)
+            {
+                ProjectId = projectId, Title = $"场次 {i}", StartsAt = now.AddDays(past ? -1 - i : 1 + i), EndsAt = now.AddDays(past ? -1 - i : 1 + i).AddHours(1),
+                VolunteersNeeded = 3, CreatedAt = now,
+            };
+            db.Shifts.Add(new Data.Volunteers.Shift
+            {
+                Session = session, UserId = volunteer, IsVolunteer = true, TakenAt = now, Status = past ? Data.Volunteers.ShiftStatus.Confirmed : Data.Volunteers.ShiftStatus.Taken,
+                LoggedMinutes = past ? 60 : null, ConfirmedMinutes = past ? 60 : null, ConfirmedById = past ? staff : null,
             });
         }
         await db.SaveChangesAsync();

@@ -198,6 +198,23 @@ public static class RoleMatrix
         new("POST", "/cases/{id:int}/notes", "/cases/1/notes", "L 404 404 A A 404"),
         new("POST", "/cases/{id:int}/close", "/cases/2/close", "L 404 404 A A 404"),
         new("POST", "/cases/{id:int}/workers", "/cases/1/workers", "L 404 404 D A 404"),
+        // Volunteering: the volunteer's own pages for the Volunteer role only (`resident` is no volunteer); staff pages.
+        // 社区夜间巡逻志愿队 is project 8 with patrol sessions 3–6 (past) and 7–8 (coming); the demo volunteer's shifts are 1–4:
+        // 4 is taken on a past patrol (too late to cancel, an empty log is refused), 3 is logged (an empty confirm clashes).
+        new("GET", "/volunteer", "/volunteer", "L D 200 D D D"),
+        new("GET", "/volunteer/profile", "/volunteer/profile", "L D 200 D D D"),
+        new("GET", "/volunteer/hours/print", "/volunteer/hours/print?from=2020-01-01", "L D 200 D D D"),
+        new("GET", "/volunteers", "/volunteers?community=2&page=1", StaffPage),
+        new("GET", "/volunteers/export.xlsx", "/volunteers/export.xlsx?project=8", StaffPage),
+        new("GET", "/volunteers/{userId}", "/volunteers/{volunteer}", StaffPage),
+        new("GET", "/projects/{projectId:int}/shifts", "/projects/8/shifts", StaffPage),
+        new("POST", "/volunteer/profile", "/volunteer/profile", "L D 400 D D D"),
+        new("POST", "/volunteer/shifts/{sessionId:int}/take", "/volunteer/shifts/8/take", "L D A D D D"),
+        new("POST", "/volunteer/shifts/{id:int}/cancel", "/volunteer/shifts/4/cancel", "L D 400 D D D"),
+        new("POST", "/volunteer/shifts/{id:int}/log", "/volunteer/shifts/4/log", "L D 400 D D D"),
+        new("POST", "/shifts/{id:int}/confirm", "/shifts/3/confirm", StaffPost),
+        new("POST", "/projects/{projectId:int}/shifts", "/projects/8/shifts", StaffPost),
+        new("POST", "/sessions/{id:int}/volunteers-needed", "/sessions/7/volunteers-needed", StaffPost),
         // Last: it ends the session of the client that posts it.
         new("POST", "/account/logout", "/account/logout", SignedInPost),
     ];

@@ -12,12 +12,14 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         var failures = new List<string>();
         var staffId = await StaffIdAsync();
         var residentId = await UserIdAsync("resident");
+        var volunteerId = await UserIdAsync("volunteer");
         foreach (var row in RoleMatrix.Rows.Where(r => r.Method is "GET" or "ANY"))
         {
             for (var i = 0; i < RoleMatrix.Users.Length; i++)
             {
                 var client = await Portal.ClientForAsync(RoleMatrix.Users[i]);
-                var response = await client.GetAsync(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal).Replace("{resident}", residentId, StringComparison.Ordinal));
+                var response = await client.GetAsync(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal).Replace("{resident}", residentId, StringComparison.Ordinal)
+                    .Replace("{volunteer}", volunteerId, StringComparison.Ordinal));
                 Check(row, i, response, failures);
             }
         }
@@ -30,6 +32,7 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         var failures = new List<string>();
         var staffId = await StaffIdAsync();
         var residentId = await UserIdAsync("resident");
+        var volunteerId = await UserIdAsync("volunteer");
         // Fresh sessions: the posts (logout last) change what a cached session could do next.
         var clients = new List<HttpClient>();
         foreach (var user in RoleMatrix.Users)
@@ -41,7 +44,8 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
             for (var i = 0; i < clients.Count; i++)
             {
                 var token = await HttpForms.TokenFromAsync(clients[i], "/account/login");
-                var response = await clients[i].PostAsync(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal).Replace("{resident}", residentId, StringComparison.Ordinal),
+                var response = await clients[i].PostAsync(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal).Replace("{resident}", residentId, StringComparison.Ordinal)
+                    .Replace("{volunteer}", volunteerId, StringComparison.Ordinal),
                     new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
                 Check(row, i, response, failures);
             }

@@ -69,6 +69,7 @@ public partial class StringTableTests
                 typeof(Notice), typeof(ServiceSession), typeof(SignUp), typeof(HomeVisitRequest), typeof(ResidentProfile), typeof(Web.Infrastructure.PhoneNumbers),
                 typeof(Web.Features.HomeVisits.HomeVisitsController), typeof(Web.Features.HomeVisits.HomeVisitForm), typeof(Web.Features.HomeVisits.ScheduleForm),
                 typeof(Web.Features.Cases.CaseRules), typeof(Web.Features.Cases.NoteForm), typeof(Web.Features.Cases.WorkerForm),
+                typeof(Data.Volunteers.Shift), typeof(Web.Features.Volunteers.ShiftsController),
             }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).EndsWith('.'))

@@ -144,6 +144,7 @@ public sealed class DemoSeeder(
         await DemoExecution.AddAsync(db, now, ct);
         await DemoResidents.AddAsync(db, now, ct);
         await DemoCases.AddAsync(db, cases, now, ct);
+        await DemoVolunteers.AddAsync(db, users, now, ct);
     }
 
     /// <summary>

@@ -1,0 +1,171 @@
+using CommunityService.Data;
+using CommunityService.Data.Identity;
+using CommunityService.Data.Volunteers;
+using CommunityService.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace CommunityService.Web.Features.Volunteers;
+
+/// <summary>
+/// Staff's view of volunteering: confirmed hours per volunteer and per project for a period, computed in the database
+/// (GROUP BY), and one volunteer's profile and shifts. Staff of one community see the hours given in its projects.
+/// </summary>
+[Authorize(Policy = Policies.StaffOrManager)]
+[Route("volunteers")]
+public sealed class VolunteersController(
+    CommunityServiceDbContext db, PortalTime time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] HoursFilter filter, int page = 1, CancellationToken ct = default)
+    {
+        if (!await ScopeAsync(filter, ct))
+        {
+            return Forbid();
+        }
+        var shifts = Filtered(filter);
+        var volunteers = await (
+                from t in shifts.PerVolunteer()
+                join u in db.Users on t.Key equals u.Id
+                orderby t.Minutes descending, u.DisplayName, u.Id
+                select new VolunteerHoursRow(u.Id, u.DisplayName, u.Community == null ? null : u.Community.Name, t.Minutes, t.Shifts))
+            .ToPageAsync(page, PagingExtensions.DefaultSize, ct);
+        var projects = await ProjectTotalsAsync(shifts, ct);
+        var waiting = await (
+                from t in WaitingShifts(filter).GroupBy(s => s.Session!.ProjectId).Select(g => new { ProjectId = g.Key, Logged = g.Count() })
+                join p in db.Projects on t.ProjectId equals p.Id
+                orderby t.Logged descending, p.Name
+                select new WaitingRow(p.Id, p.Name, t.Logged))
+            .ToListAsync(ct);
+        var communities = await db.Communities.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Name)
+            .Select(c => new Option(c.Id.ToString(), c.Name)).ToListAsync(ct);
+        // Only projects that have had volunteer shifts: the choice stays short however many projects there are.
+        var projectOptions = await db.Projects.AsNoTracking()
+            .Where(p => db.Shifts.Any(s => s.IsVolunteer && s.Session!.ProjectId == p.Id))
+            .Where(p => filter.Community == null || p.CommunityId == filter.Community)
+            .OrderBy(p => p.Name).Select(p => new Option(p.Id.ToString(), p.Name)).ToListAsync(ct);
+        return View("List", new HoursList(filter, volunteers, projects, waiting, communities, projectOptions));
+    }
+
+    [HttpGet("export.xlsx")]
+    public async Task<IActionResult> Export([FromQuery] HoursFilter filter, CancellationToken ct)
+    {
+        if (!await ScopeAsync(filter, ct))
+        {
+            return Forbid();
+        }
+        var shifts = Filtered(filter);
+        var volunteers = await (
+                from t in shifts.PerVolunteer()
+                join u in db.Users on t.Key equals u.Id
+                orderby t.Minutes descending, u.DisplayName, u.Id
+                select new VolunteerHoursRow(u.Id, u.DisplayName, u.Community == null ? null : u.Community.Name, t.Minutes, t.Shifts))
+            .ToListAsync(ct);
+        var projects = await ProjectTotalsAsync(shifts, ct);
+        string Q(string key) => l[key].Value;
+        var sheets = new Dictionary<string, object>
+        {
+            [Q("Volunteers")] = volunteers.Select(v => new Dictionary<string, object>
+            {
+                [Q("Volunteer")] = v.Name, [Q("Community")] = v.Community ?? "", [Q("Shifts")] = v.Shifts, [Q("Hours")] = ConfirmedHours.Hours(v.Minutes),
+            }).ToList(),
+            [Q("Projects")] = projects.Select(p => new Dictionary<string, object>
+            {
+                [Q("Project")] = p.Project, [Q("Community")] = p.Community, [Q("Shifts")] = p.Shifts, [Q("Hours")] = ConfirmedHours.Hours(p.Minutes),
+            }).ToList(),
+        };
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        stream.Position = 0;
+        var span = $"{filter.Period.From?.ToString("yyyyMMdd") ?? "start"}-{filter.Period.To?.ToString("yyyyMMdd") ?? "now"}";
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"volunteer-hours-{span}.xlsx");
+    }
+
+    [HttpGet("{userId}")]
+    public async Task<IActionResult> Details(string userId, CancellationToken ct)
+    {
+        var volunteerRole = db.Roles.Where(r => r.Name == Roles.Volunteer).Select(r => r.Id);
+        var account = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && db.UserRoles.Any(r => r.UserId == u.Id && volunteerRole.Contains(r.RoleId)))
+            .Select(u => new { u.Id, u.DisplayName, u.UserName, u.CommunityId, Community = u.Community == null ? null : u.Community.Name, u.PhoneNumber })
+            .FirstOrDefaultAsync(ct);
+        if (account is null)
+        {
+            return NotFound();
+        }
+        // A volunteer of no community belongs to the street office as a whole: its own staff and managers see them.
+        var maySee = account.CommunityId is { } community
+            ? await authorization.WorksInAsync(User, community)
+            : User.IsInRole(Roles.Manager) || !User.HasClaim(c => c.Type == PortalClaimsFactory.CommunityId);
+        if (!maySee)
+        {
+            return Forbid();
+        }
+        var profile = await db.VolunteerProfiles.AsNoTracking().Where(p => p.UserId == userId)
+            .Select(p => new ProfileFacts(p.Skills, p.Availability, p.UpdatedAt)).FirstOrDefaultAsync(ct);
+        var shifts = await db.Shifts.AsNoTracking().Where(s => s.UserId == userId && s.IsVolunteer)
+            .OrderByDescending(s => s.Session!.StartsAt).ThenByDescending(s => s.Id)
+            .Take(VolunteerController.ListSize)
+            .Select(s => new VolunteerShiftRow(s.Id, s.Session!.ProjectId, s.Session.Project!.Name, s.Session.Title, s.Session.StartsAt, s.Status,
+                s.LoggedMinutes, s.ConfirmedMinutes, s.Note))
+            .ToListAsync(ct);
+        var projects = await ProjectTotalsAsync(db.Shifts.Where(s => s.UserId == userId), ct);
+        return View("Volunteer", new VolunteerDetails(account.Id, account.DisplayName, account.UserName ?? "", account.Community, account.PhoneNumber,
+            profile, shifts, projects));
+    }
+
+    /// <summary>
+    /// Staff of one community work on its records: the list defaults to their community, and asking for another
+    /// community, or a project of another community, is refused.
+    /// </summary>
+    private async Task<bool> ScopeAsync(HoursFilter filter, CancellationToken ct)
+    {
+        if (filter.Community is null && !User.IsInRole(Roles.Manager)
+            && int.TryParse(User.FindFirst(PortalClaimsFactory.CommunityId)?.Value, out var own))
+        {
+            filter.Community = own;
+        }
+        if (filter.Community is { } community && !await authorization.WorksInAsync(User, community))
+        {
+            return false;
+        }
+        if (filter.Project is { } projectId)
+        {
+            var projectCommunity = await db.Projects.Where(p => p.Id == projectId).Select(p => (int?)p.CommunityId).FirstOrDefaultAsync(ct);
+            if (projectCommunity is { } c && !await authorization.WorksInAsync(User, c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private IQueryable<Shift> Filtered(HoursFilter filter)
+    {
+        var shifts = db.Shifts.AsNoTracking().In(filter.Period, time);
+        if (filter.Project is { } project)
+        {
+            shifts = shifts.Where(s => s.Session!.ProjectId == project);
+        }
+        if (filter.Community is { } community)
+        {
+            shifts = shifts.Where(s => s.Session!.Project!.CommunityId == community);
+        }
+        return shifts;
+    }
+
+    /// <summary>Logged minutes waiting for staff, whatever the period: waiting is waiting.</summary>
+    private IQueryable<Shift> WaitingShifts(HoursFilter filter) =>
+        Filtered(new HoursFilter { Project = filter.Project, Community = filter.Community })
+            .Where(s => s.IsVolunteer && s.Status == ShiftStatus.Logged);
+
+    private Task<List<ProjectHoursRow>> ProjectTotalsAsync(IQueryable<Shift> shifts, CancellationToken ct) => (
+            from t in shifts.PerProject()
+            join p in db.Projects on t.Key equals p.Id
+            orderby t.Minutes descending, p.Name
+            select new ProjectHoursRow(p.Id, p.Name, p.Community!.Name, t.Minutes, t.Shifts))
+        .ToListAsync(ct);
+}
