@@ -15,7 +15,7 @@ public sealed class WalkInForm
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(f => f.Name).NotEmpty().MaximumLength(SignUp.NameMaxLength).WithName(_ => l["Name"]);
+            RuleFor(f => f.Name).NotEmpty().MaximumLength(SignUp.NameMaxLength).WithName(_ => l["Full name"]);
             RuleFor(f => f.Phone).MaximumLength(SignUp.PhoneMaxLength).Must(PhoneNumbers.IsPlausible).WithMessage(_ => l[PhoneNumbers.Invalid]);
         }
     }

@@ -21,7 +21,7 @@ public sealed class SignUpForm
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(f => f.Name).NotEmpty().MaximumLength(SignUp.NameMaxLength).WithName(_ => l["Name"]);
+            RuleFor(f => f.Name).NotEmpty().MaximumLength(SignUp.NameMaxLength).WithName(_ => l["Full name"]);
             RuleFor(f => f.Phone).NotEmpty().MaximumLength(SignUp.PhoneMaxLength).WithName(_ => l["Phone"])
                 .Must(PhoneNumbers.IsPlausible).WithMessage(_ => l[PhoneNumbers.Invalid]);
             RuleFor(f => f.Note).MaximumLength(SignUp.NoteMaxLength).WithName(_ => l["Note"]);
