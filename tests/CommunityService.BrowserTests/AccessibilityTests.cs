@@ -59,7 +59,7 @@ public class AccessibilityTests(BrowserFixture browser)
         // A screen reader hears the message with the field: marked invalid, and described by the hint and the message.
         await Assertions.Expect(page.GetByLabel("电话")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.GetByLabel("电话")).ToHaveAccessibleDescriptionAsync(new Regex(Regex.Escape(message.Trim()) + "$"));
-        await Assertions.Expect(page.GetByLabel("名称")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByLabel("姓名", new() { Exact = true })).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await CheckAsync(page, $"{signUp} sent back with a message", width, large, found);
 
         await page.Context.CloseAsync();
