@@ -15,7 +15,7 @@ namespace CommunityService.Web.Features.HomeVisits;
 public sealed record HomeVisitService(int ProjectId, string ProjectName, int CommunityId, ProjectStage Stage, DeliveryMode? Mode, int OpenRequests)
 {
     /// <summary>The newest approved plan serves people at home.</summary>
-    public bool OffersHomeVisits => Mode is DeliveryMode.AtHome or DeliveryMode.Both;
+    public bool OffersHomeVisits => Notices.NoticeQueries.OffersHomeVisits(Mode);
 }
 
 /// <summary>A public notice a resident asks a home visit from.</summary>
