@@ -11,12 +11,32 @@ public enum FundingSource
     CommunityServiceFund,
 }
 
+/// <summary>Where an objective's actual figure comes from. Stored by name, so values may be added without a migration.</summary>
 public enum MeasuredBy
 {
+    /// <summary>服务人次: services delivered (one record each).</summary>
     ServiceRecords,
+
+    /// <summary>Sign-ups holding a place.</summary>
     SignUps,
+
+    /// <summary>满意率: the share of residents' ratings that are 4 or 5, in percent.</summary>
     SatisfactionSurvey,
+
+    /// <summary>Counted by hand in the evaluation: no figure from the records.</summary>
     Manual,
+
+    /// <summary>服务人数: different people served.</summary>
+    PeopleServed,
+
+    /// <summary>Sessions held (started, not cancelled).</summary>
+    SessionsHeld,
+
+    /// <summary>Hours of service delivered (the records' durations).</summary>
+    ServiceHours,
+
+    /// <summary>Volunteers' confirmed hours.</summary>
+    VolunteerHours,
 }
 
 /// <summary>任务: one task of the plan, in order.</summary>

@@ -24,7 +24,7 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/services", null, 1 },
         { "/projects", "staff", 3 },
         { "/projects?stage=Execution&page=3", "staff", 3 },
-        { "/projects/{project}", "staff", 12 },
+        { "/projects/{project}", "staff", 14 },
         { "/projects/{project}/plan", "staff", 10 },
         { "/projects/{project}/records", "staff", 4 },
         { "/projects/{project}/tasks", "staff", 4 },

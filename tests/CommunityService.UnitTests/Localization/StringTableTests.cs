@@ -46,7 +46,7 @@ public partial class StringTableTests
             typeof(SurveyStatus), typeof(QuestionType), typeof(ResponseChannel), typeof(AgeBand), typeof(FieldNoteKind), typeof(NeedStatus), typeof(NeedPriority),
             typeof(FundingSource), typeof(MeasuredBy), typeof(OpinionStance), typeof(OpinionSource), typeof(ReviewKind),
             typeof(PublicityChannel), typeof(SignUpStatus), typeof(SignUpChannel), typeof(HomeVisitStatus), typeof(TimeOfDay),
-            typeof(WorkStatus), typeof(AdjustmentStatus), typeof(Data.Volunteers.ShiftStatus), typeof(Data.Cases.CaseStatus),
+            typeof(WorkStatus), typeof(AdjustmentStatus), typeof(ObjectiveState), typeof(Data.Volunteers.ShiftStatus), typeof(Data.Cases.CaseStatus),
             typeof(Web.Features.Audit.AuditAction), typeof(Web.Features.Audit.AuditResult), typeof(Web.Features.Audit.AuditRecordType), typeof(Web.Features.Cases.CaseField)];
         var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))

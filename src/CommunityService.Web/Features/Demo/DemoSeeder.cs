@@ -145,6 +145,7 @@ public sealed class DemoSeeder(
         await DemoResidents.AddAsync(db, now, ct);
         await DemoCases.AddAsync(db, cases, now, ct);
         await DemoVolunteers.AddAsync(db, users, now, ct);
+        await DemoDayCare.AddAsync(db, users, now, ct);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace CommunityService.Web.Features.Projects;
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("projects")]
 public sealed class ProjectsController(
-    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+    CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(ServiceCategory? category, ProjectStage? stage, int? community, int page = 1, CancellationToken ct = default)
@@ -314,7 +314,13 @@ public sealed class ProjectsController(
         var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var next = project.NextStage;
-        return new ProjectPage(project, counts.Records, names, next, next is { } n ? project.CheckGate(n) : null) { OpenHomeVisits = counts.OpenHomeVisits, CaseFiles = counts.CaseFiles };
+        var progress = project.Stage is ProjectStage.Publicity or ProjectStage.Execution or ProjectStage.Evaluation or ProjectStage.Closed
+            ? await db.ForAsync(id, project.ApprovedPlan, clock.GetUtcNow().UtcDateTime, DateOnly.FromDateTime(time.Now), ct)
+            : null;
+        return new ProjectPage(project, counts.Records, names, next, next is { } n ? project.CheckGate(n) : null)
+        {
+            OpenHomeVisits = counts.OpenHomeVisits, CaseFiles = counts.CaseFiles, Progress = progress,
+        };
     }
 
     private async Task<IActionResult> DetailsWithErrorsAsync(int id, NeedForm? need = null, DecisionForm? decision = null, CancellationToken ct = default)
@@ -369,6 +375,9 @@ public sealed record ProjectPage(ServiceProject Project, int RecordCount, IReadO
     public NeedForm? Need { get; init; }
     public DecisionForm? Decision { get; init; }
     public int OpenHomeVisits { get; init; }
+
+    /// <summary>The "on track?" panel, from publicity on (when there is an approved plan).</summary>
+    public ProjectProgress? Progress { get; init; }
 
     /// <summary>The project's case files that the reader may open (assigned to them; all for a manager).</summary>
     public int CaseFiles { get; init; }
