@@ -14,7 +14,7 @@ internal sealed class PlanAdjustmentConfiguration : IEntityTypeConfiguration<Pla
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.CreatedById).HasMaxLength(450);
         builder.Property(a => a.ReviewedById).HasMaxLength(450);
-        builder.HasOne<Plans.ServicePlan>().WithMany().HasForeignKey(a => a.ResultingPlanId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne(a => a.ResultingPlan).WithMany().HasForeignKey(a => a.ResultingPlanId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(a => new { a.Status, a.CreatedAt });
     }
 }

@@ -24,8 +24,14 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/services", null, 1 },
         { "/projects", "staff", 3 },
         { "/projects?stage=Execution&page=3", "staff", 3 },
+<<<<<<< HEAD
         { "/projects/{project}", "staff", 14 },
         { "/projects/{project}/plan", "staff", 10 },
+=======
+        { "/projects/{project}", "staff", 12 },
+        // The plan page: the project with its versions (split), the names, and which versions belong to an adjustment.
+        { "/projects/{project}/plan", "staff", 11 },
+>>>>>>> adjustments
         { "/projects/{project}/records", "staff", 4 },
         { "/projects/{project}/tasks", "staff", 4 },
         { "/tasks", "staff", 2 },
@@ -53,6 +59,11 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/volunteers/{volunteer}", "staff", 4 },
         { "/projects/{project}/shifts", "staff", 5 },
         { "/projects/{project}/shifts?page=3", "staff", 5 },
+        // Adjustments: the project with its plan versions, a page of adjustments (count and rows); an adjustment's page: the
+        // adjustment with its project, its plan version and the approved ones (split: the plan and six kinds of parts), the names.
+        { "/projects/{project}/adjustments", "staff", 3 },
+        { "/projects/{project}/adjustments?page=2", "staff", 3 },
+        { "/adjustments/{adjustment}", "manager", 9 },
     };
 
     [Theory]
@@ -64,9 +75,11 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         var visit = await Portal.WithDbAsync(db => db.HomeVisitRequests.Where(r => r.ProjectId == project && r.Status == Data.Participation.HomeVisitStatus.Scheduled).Select(r => r.Id).FirstAsync());
         var caseFile = await Portal.WithDbAsync(db => db.CaseFiles.Where(c => c.ProjectId == project).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         var volunteer = await Portal.WithDbAsync(db => db.Users.Where(u => u.UserName == "volunteer").Select(u => u.Id).SingleAsync());
+        var adjustment = url.Contains("{adjustment}", StringComparison.Ordinal) ? await AddBudgetAdjustmentAsync(project) : 0;
         url = url.Replace("{project}", project.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{volunteer}", volunteer, StringComparison.Ordinal)
             .Replace("{visit}", visit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{adjustment}", adjustment.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{case}", caseFile.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         await client.GetAsync(url);
         var (_, before) = await CountAsync(client, url);
@@ -92,8 +105,22 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         return second.Commands <= first.Commands ? second : first;
     }
 
+    /// <summary>A change of budget with its new plan version: the adjustment page at its fullest.</summary>
+    private Task<int> AddBudgetAdjustmentAsync(int projectId) => Portal.WithDbAsync(async db =>
+    {
+        var project = await db.Projects.Include(p => p.Plans).ThenInclude(p => p.BudgetLines).Include(p => p.Plans).ThenInclude(p => p.Objectives)
+            .SingleAsync(p => p.Id == projectId);
+        var adjustment = new PlanAdjustment { ChangesBudget = true, WhatChanged = "增加经费", Why = "人次增加" };
+        Assert.True(adjustment.Start(project, "staff", DateTime.UtcNow).IsPassed);
+        adjustment.ResultingPlan!.BudgetLines[0].Amount += 100;
+        db.Adjustments.Add(adjustment);
+        await db.SaveChangesAsync();
+        return adjustment.Id;
+    });
+
     private Task AddManyRowsAsync(int projectId) => Portal.WithDbAsync(async db =>
     {
+        var adjusted = await db.Projects.Include(p => p.Plans).SingleAsync(p => p.Id == projectId);
         var now = DateTime.UtcNow;
         var protector = Portal.Services.GetRequiredService<Web.Features.Cases.CaseProtector>();
         var caseFile = await db.CaseFiles.Where(c => c.ProjectId == projectId).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
@@ -113,6 +140,9 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
             notice.Publish(now.AddMinutes(-i));
             project.Notices.Add(notice);
             db.Projects.Add(project);
+            var recorded = new PlanAdjustment { ChangesSchedule = true, WhatChanged = $"调整 {i}", Why = "原因" };
+            Assert.True(recorded.Start(adjusted, staff, now.AddMinutes(-i)).IsPassed);
+            db.Adjustments.Add(recorded);
             db.ServiceRecords.Add(new ServiceRecord { ProjectId = projectId, RecipientName = $"居民 {i}", DeliveredAt = now.AddMinutes(-i), DurationMinutes = 30, Description = "上门", RecordedById = staff, CreatedAt = now });
             db.HomeVisitRequests.Add(new Data.Participation.HomeVisitRequest
             {

@@ -22,7 +22,7 @@ public class ReviewQueueTests(PortalFactory portal) : PortalTest(portal)
         Assert.DoesNotContain(-1, order);
         Assert.Equal(order.Order(), order);
         Assert.Contains("href=\"/projects/5/decision\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/projects/12#plan\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/projects/12/plan\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/projects/7#evaluation\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/projects/13/decision\"", html, StringComparison.Ordinal);
         Assert.Contains("评估报告", html, StringComparison.Ordinal);

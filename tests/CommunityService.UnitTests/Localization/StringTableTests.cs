@@ -47,7 +47,8 @@ public partial class StringTableTests
             typeof(FundingSource), typeof(MeasuredBy), typeof(OpinionStance), typeof(OpinionSource), typeof(ReviewKind),
             typeof(PublicityChannel), typeof(SignUpStatus), typeof(SignUpChannel), typeof(HomeVisitStatus), typeof(TimeOfDay),
             typeof(WorkStatus), typeof(AdjustmentStatus), typeof(ObjectiveState), typeof(Data.Volunteers.ShiftStatus), typeof(Data.Cases.CaseStatus),
-            typeof(Web.Features.Audit.AuditAction), typeof(Web.Features.Audit.AuditResult), typeof(Web.Features.Audit.AuditRecordType), typeof(Web.Features.Cases.CaseField)];
+            typeof(Web.Features.Audit.AuditAction), typeof(Web.Features.Audit.AuditResult), typeof(Web.Features.Audit.AuditRecordType), typeof(Web.Features.Cases.CaseField),
+            typeof(Web.Features.Adjustments.AdjustmentChange)];
         var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
             .Concat(Enum.GetNames<ServiceCategory>().Select(n => $"ServiceCategory.{n}.Description"))
@@ -70,6 +71,7 @@ public partial class StringTableTests
                 typeof(Web.Features.HomeVisits.HomeVisitsController), typeof(Web.Features.HomeVisits.HomeVisitForm), typeof(Web.Features.HomeVisits.ScheduleForm),
                 typeof(Web.Features.Cases.CaseRules), typeof(Web.Features.Cases.NoteForm), typeof(Web.Features.Cases.WorkerForm),
                 typeof(Data.Volunteers.Shift), typeof(Web.Features.Volunteers.ShiftsController),
+                typeof(PlanAdjustment),
             }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).EndsWith('.'))

@@ -1,4 +1,5 @@
 using CommunityService.Data;
+using CommunityService.Data.Execution;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Web.Features.Projects;
@@ -21,6 +22,7 @@ public sealed class PlansController(
     CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     public const string ConflictMessage = "Someone else saved this plan while you were editing. Their version and yours are shown below; your input is kept in the form.";
+    public const string BelongsToAdjustment = "This plan version belongs to an adjustment: approve or reject it with the adjustment.";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int projectId, int? version, int? compare, CancellationToken ct)
@@ -34,9 +36,11 @@ public sealed class PlansController(
         var shown = plans.FirstOrDefault(p => p.VersionNumber == version) ?? project.CurrentPlan;
         var other = plans.FirstOrDefault(p => p.VersionNumber == compare) ?? plans.LastOrDefault(p => shown is not null && p.VersionNumber < shown.VersionNumber);
         var names = await NamesAsync(plans.Select(p => p.ReviewedById), ct);
+        var adjustments = await db.Adjustments.AsNoTracking().Where(a => a.ProjectId == projectId && a.ResultingPlanId != null)
+            .ToDictionaryAsync(a => a.ResultingPlanId!.Value, a => a.Id, ct);
         return View(new PlanPage(project, shown, other, shown is null ? [] : PlanSections.Of(shown, l),
             shown is null || other is null ? [] : PlanSections.Between(other, shown, l),
-            FeeRules.Suggest(project.Category, project.TargetGroups.Select(g => g.Group)), names, await CanEditAsync(project)));
+            FeeRules.Suggest(project.Category, project.TargetGroups.Select(g => g.Group)), names, await CanEditAsync(project), adjustments));
     }
 
     [HttpGet("print")]
@@ -178,6 +182,18 @@ public sealed class PlansController(
             return Forbid();
         }
         var fee = FeeRules.Suggest(project.Category, project.TargetGroups.Select(g => g.Group));
+        if (await db.Adjustments.FirstOrDefaultAsync(a => a.ResultingPlanId == plan.Id, ct) is { } adjustment)
+        {
+            // A version written for an adjustment goes for approval with it, under the adjustment's rules.
+            var check = project.ApprovedPlan is { } approved ? adjustment.Submit(approved, plan, clock.GetUtcNow().UtcDateTime, fee) : GateCheck.Fail(PlanAdjustment.NotDraft);
+            if (!check.IsPassed)
+            {
+                return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), $"/adjustments/{adjustment.Id}");
+            }
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = l["The adjustment and its new plan version were submitted for approval."].Value;
+            return Redirect($"/adjustments/{adjustment.Id}");
+        }
         return await SaveOutcomeAsync(projectId, plan.Submit(clock.GetUtcNow().UtcDateTime, fee), l["The plan was submitted for approval."], ct);
     }
 
@@ -189,6 +205,10 @@ public sealed class PlansController(
         if (project?.CurrentPlan is not { } plan)
         {
             return NotFound();
+        }
+        if (await db.Adjustments.Where(a => a.ResultingPlanId == plan.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) is { } adjustmentId)
+        {
+            return this.Refuse(l[BelongsToAdjustment], $"/adjustments/{adjustmentId}");
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -249,9 +269,12 @@ public sealed class PlansController(
 
 public sealed record PlanPage(
     ServiceProject Project, ServicePlan? Plan, ServicePlan? ComparedTo, IReadOnlyList<PlanSection> Sections, IReadOnlyList<PlanDifference> Changes,
-    FeeSuggestion Fee, IReadOnlyDictionary<string, string> Names, bool CanEdit)
+    FeeSuggestion Fee, IReadOnlyDictionary<string, string> Names, bool CanEdit, IReadOnlyDictionary<int, int> Adjustments)
 {
     public string NameOf(string? id) => id is not null && Names.TryGetValue(id, out var name) ? name : "";
+
+    /// <summary>The adjustment a plan version was written for, if any.</summary>
+    public int? AdjustmentOf(ServicePlan plan) => Adjustments.TryGetValue(plan.Id, out var id) ? id : null;
 }
 
 public sealed record PlanPrint(ServiceProject Project, ServicePlan Plan, IReadOnlyList<PlanSection> Sections, IReadOnlyDictionary<string, string> Names)

@@ -14,9 +14,10 @@ public enum ReviewKind
     Decision,
     Plan,
     Evaluation,
+    Adjustment,
 }
 
-/// <summary>待审批: everything waiting for a manager, the longest wait first. Three queries, one per kind.</summary>
+/// <summary>待审批: everything waiting for a manager, the longest wait first. Three queries: decisions, plans (with the adjustments they were written for), evaluations.</summary>
 [Authorize(Policy = Policies.Manager)]
 [Route("reviews")]
 public sealed class ReviewsController(CommunityServiceDbContext db) : Controller
@@ -29,25 +30,37 @@ public sealed class ReviewsController(CommunityServiceDbContext db) : Controller
             .Select(p => new ReviewRow(ReviewKind.Decision, p.Id, p.Name, p.Community!.Name,
                 p.StageHistory.Where(s => s.To == ProjectStage.Decision).Max(s => (DateTime?)s.At) ?? p.CreatedAt))
             .ToListAsync(ct);
+        // A plan version written for an adjustment is submitted with it and reviewed with it: one row, the adjustment.
         var plans = await db.Plans.AsNoTracking().Where(p => p.Status == PlanStatus.Submitted)
-            .Select(p => new ReviewRow(ReviewKind.Plan, p.ProjectId, p.Project!.Name, p.Project.Community!.Name, p.SubmittedAt ?? p.Project.UpdatedAt))
+            .Select(p => new
+            {
+                p.ProjectId, Project = p.Project!.Name, Community = p.Project.Community!.Name, Since = p.SubmittedAt ?? p.Project.UpdatedAt,
+                Adjustment = db.Adjustments.Where(a => a.ResultingPlanId == p.Id).Select(a => (int?)a.Id).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         var evaluations = await db.Evaluations.AsNoTracking().Where(e => e.Status == ReportStatus.Submitted)
             .Select(e => new ReviewRow(ReviewKind.Evaluation, e.ProjectId, e.Project!.Name, e.Project.Community!.Name, e.SubmittedAt ?? e.CreatedAt))
             .ToListAsync(ct);
-        var rows = decisions.Concat(plans).Concat(evaluations)
+        var rows = decisions
+            .Concat(plans.Select(p => p.Adjustment is { } id
+                ? new ReviewRow(ReviewKind.Adjustment, p.ProjectId, p.Project, p.Community, p.Since, id)
+                : new ReviewRow(ReviewKind.Plan, p.ProjectId, p.Project, p.Community, p.Since)))
+            .Concat(evaluations)
             .OrderBy(r => r.WaitingSince).ThenBy(r => r.Kind).ThenBy(r => r.ProjectId)
             .ToList();
         return View(rows);
     }
 }
 
-public sealed record ReviewRow(ReviewKind Kind, int ProjectId, string Project, string Community, DateTime WaitingSince)
+/// <summary>One item waiting; <paramref name="ItemId"/> names it where the project alone does not (an adjustment).</summary>
+public sealed record ReviewRow(ReviewKind Kind, int ProjectId, string Project, string Community, DateTime WaitingSince, int? ItemId = null)
 {
+    // The plan page, not the project page: a project past the Plan stage shows no review form for a new plan version there.
     public string Link => Kind switch
     {
         ReviewKind.Decision => $"/projects/{ProjectId}/decision",
-        ReviewKind.Plan => $"/projects/{ProjectId}#plan",
+        ReviewKind.Plan => $"/projects/{ProjectId}/plan",
+        ReviewKind.Adjustment => $"/adjustments/{ItemId}",
         _ => $"/projects/{ProjectId}#evaluation",
     };
 }
