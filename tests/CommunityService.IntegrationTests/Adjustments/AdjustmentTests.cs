@@ -32,7 +32,7 @@ public class AdjustmentTests(PortalFactory portal) : PortalTest(portal)
         var saved = await staff.PostFormAsync(Page, Page, Schedule());
 
         Assert.Equal(Page, saved.RedirectPath());
-        var adjustment = await Portal.WithDbAsync(db => db.Adjustments.AsNoTracking().SingleAsync());
+        var adjustment = await Portal.WithDbAsync(db => db.Adjustments.AsNoTracking().SingleAsync(a => a.ProjectId == 2));
         Assert.Equal((AdjustmentStatus.Recorded, null), (adjustment.Status, adjustment.ResultingPlanId));
         Assert.Equal(2, await PlanCountAsync());
         var html = await staff.GetStringAsync(Page);
@@ -190,7 +190,7 @@ public class AdjustmentTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("改在康复室集中服务</textarea>", html, StringComparison.Ordinal);
         var ticked = await (await staff.PostFormAsync(Page, Page, new() { ["ChangesMethod"] = "true", ["WhatChanged"] = "改在康复室集中服务" })).BodyAsync();
         Assert.Contains("id=\"ChangesMethod\" name=\"ChangesMethod\" value=\"true\" checked=\"checked\"", ticked, StringComparison.Ordinal);
-        Assert.Equal(0, await Portal.WithDbAsync(db => db.Adjustments.CountAsync()));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.Adjustments.CountAsync(a => a.ProjectId == 2)));
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public class AdjustmentTests(PortalFactory portal) : PortalTest(portal)
 
         Assert.StartsWith("/account/access-denied", posted.RedirectPath(), StringComparison.Ordinal);
         Assert.StartsWith("/account/access-denied", withdrawn.RedirectPath(), StringComparison.Ordinal);
-        Assert.Equal(1, await Portal.WithDbAsync(db => db.Adjustments.CountAsync()));
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.Adjustments.CountAsync(a => a.ProjectId == 2)));
         Assert.Equal(AdjustmentStatus.Draft, await StatusAsync(id));
     }
 

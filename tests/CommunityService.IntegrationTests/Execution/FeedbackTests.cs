@@ -47,6 +47,6 @@ public class FeedbackTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/me/services/{record}/feedback")).StatusCode);
         var post = await other.PostFormAsync("/me", $"/me/services/{record}/feedback", new() { ["Rating"] = "1" });
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        Assert.Equal(0, await Portal.WithDbAsync(db => db.Feedback.CountAsync()));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.Feedback.CountAsync(f => f.ServiceRecordId == record)));
     }
 }

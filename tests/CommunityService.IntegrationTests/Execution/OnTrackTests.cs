@@ -81,7 +81,7 @@ public class OnTrackTests(PortalFactory portal) : PortalTest(portal)
 
         var html = await staff.GetStringAsync($"/projects/{project}");
 
-        Assert.Contains($"已支出 ¥{spent.Sum():N2}，预算 ¥60,000.00", html, StringComparison.Ordinal);
+        Assert.Contains($"已支出 ¥{spent.Sum():N2}，预算 ¥63,000.00", html, StringComparison.Ordinal);
         Assert.Contains("1 项已逾期", html, StringComparison.Ordinal);
         Assert.Contains("条评价，平均", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/projects/{project}/money\"", html, StringComparison.Ordinal);

@@ -24,14 +24,10 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/services", null, 1 },
         { "/projects", "staff", 3 },
         { "/projects?stage=Execution&page=3", "staff", 3 },
-<<<<<<< HEAD
+        // The project page: the project (split), counts, names, and the "on track?" figures (one aggregate command and the newest comments).
         { "/projects/{project}", "staff", 14 },
-        { "/projects/{project}/plan", "staff", 10 },
-=======
-        { "/projects/{project}", "staff", 12 },
         // The plan page: the project with its versions (split), the names, and which versions belong to an adjustment.
         { "/projects/{project}/plan", "staff", 11 },
->>>>>>> adjustments
         { "/projects/{project}/records", "staff", 4 },
         { "/projects/{project}/tasks", "staff", 4 },
         { "/tasks", "staff", 2 },

@@ -218,7 +218,7 @@ public static class RoleMatrix
         // Adjustments: 残疾人康复上门服务 (project 2, 和平社区) runs under an approved plan. The demo data has no adjustment, so those past
         // the policy find no adjustment 1. Empty posts change nothing: nothing ticked, no version given.
         new("GET", "/projects/{projectId:int}/adjustments", "/projects/2/adjustments?page=1", StaffPage),
-        new("GET", "/adjustments/{id:int}", "/adjustments/1", "L D D 404 404 D"),
+        new("GET", "/adjustments/{id:int}", "/adjustments/1", StaffPage),
         new("POST", "/projects/{projectId:int}/adjustments", "/projects/2/adjustments", StaffPost),
         new("POST", "/adjustments/{id:int}/submit", "/adjustments/1/submit", StaffPost),
         new("POST", "/adjustments/{id:int}/withdraw", "/adjustments/1/withdraw", StaffPost),

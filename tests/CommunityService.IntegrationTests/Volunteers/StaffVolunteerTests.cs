@@ -35,15 +35,16 @@ public class StaffVolunteerTests(PortalFactory portal) : PortalTest(portal)
     [Fact]
     public async Task Staff_see_the_confirmed_hours_per_volunteer_and_per_project_as_computed_by_hand()
     {
+        var demo = await VolunteerDemo.LoadAsync(Portal);
         var staff = await Portal.ClientForAsync("staff");
 
-        var (volunteers, projects, total) = await HoursAsync(staff, "/volunteers");
+        var (volunteers, projects, total) = await HoursAsync(staff, $"/volunteers?project={demo.Patrol}");
 
         // 陈志愿 120 + 90, 王军 120 + 120, 李晓雨 60; logged and taken shifts, and staff on duty, do not count.
         Assert.Equal(new Dictionary<string, string> { ["王军"] = "4.0", ["陈志愿"] = "3.5", ["李晓雨"] = "1.0" }, volunteers);
         Assert.Equal(new Dictionary<string, string> { ["社区夜间巡逻志愿队"] = "8.5" }, projects);
         Assert.Equal("8.5 小时", total);
-        var html = await staff.GetStringAsync("/volunteers");
+        var html = await staff.GetStringAsync($"/volunteers?project={demo.Patrol}");
         Assert.Contains("2 个岗位已填报", html, StringComparison.Ordinal);
         HtmlSafety.AssertNoActiveContent(html, "/volunteers");
     }
@@ -55,17 +56,17 @@ public class StaffVolunteerTests(PortalFactory portal) : PortalTest(portal)
         var staff = await Portal.ClientForAsync("staff");
         var week2 = await LocalDayAsync(demo.Weeks[1]);
 
-        var onlyWeek2 = await HoursAsync(staff, $"/volunteers?from={Day(week2)}&to={Day(week2)}");
+        var onlyWeek2 = await HoursAsync(staff, $"/volunteers?project={demo.Patrol}&from={Day(week2)}&to={Day(week2)}");
         Assert.Equal(new Dictionary<string, string> { ["王军"] = "2.0", ["陈志愿"] = "1.5", ["李晓雨"] = "1.0" }, onlyWeek2.Volunteers);
         Assert.Equal("4.5 小时", onlyWeek2.Total);
 
-        var beforeWeek2 = await HoursAsync(staff, $"/volunteers?to={Day(week2.AddDays(-1))}");
+        var beforeWeek2 = await HoursAsync(staff, $"/volunteers?project={demo.Patrol}&to={Day(week2.AddDays(-1))}");
         Assert.Equal(new Dictionary<string, string> { ["王军"] = "2.0", ["陈志愿"] = "2.0" }, beforeWeek2.Volunteers);
 
-        var fromWeek2 = await HoursAsync(staff, $"/volunteers?from={Day(week2)}");
+        var fromWeek2 = await HoursAsync(staff, $"/volunteers?project={demo.Patrol}&from={Day(week2)}");
         Assert.Equal("4.5 小时", fromWeek2.Total);
 
-        var afterWeek2 = await HoursAsync(staff, $"/volunteers?from={Day(week2.AddDays(1))}");
+        var afterWeek2 = await HoursAsync(staff, $"/volunteers?project={demo.Patrol}&from={Day(week2.AddDays(1))}");
         Assert.Empty(afterWeek2.Volunteers);
         Assert.Equal("0.0 小时", afterWeek2.Total);
     }

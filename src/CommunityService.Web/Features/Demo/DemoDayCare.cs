@@ -18,7 +18,7 @@ using static CommunityService.Web.Features.Demo.DemoSeeder;
 namespace CommunityService.Web.Features.Demo;
 
 /// <summary>
-/// 长者日间照料 (阳光社区, in Execution for four months): a morning session every weekday since the plan began, with sign-ups,
+/// 长者日间照料 (青石社区, in Execution for four months): a morning session every weekday since the plan began, with sign-ups,
 /// check-ins and a service record for everyone who came (about 2,000), two volunteers with confirmed hours, spending against
 /// the budget lines, fee income (¥10 a day), and residents' ratings. Its plan measures five objectives, one of which (volunteer
 /// hours) is behind, so the "on track?" panel has something to say. Everything goes through the rules, from a fixed seed.
@@ -44,7 +44,7 @@ internal static class DemoDayCare
     public static async Task AddAsync(CommunityServiceDbContext db, UserManager<ApplicationUser> users, DateTime now, CancellationToken ct)
     {
         var random = new Random(20260601);
-        var community = await db.Communities.SingleAsync(c => c.Name == "阳光社区", ct);
+        var community = await db.Communities.SingleAsync(c => c.Name == "青石社区", ct);
         var type = await db.ServiceTypes.SingleAsync(t => t.Name == "社区养老", ct);
         var staffId = await db.Users.Where(u => u.UserName == "staff").Select(u => u.Id).SingleAsync(ct);
         var managerId = await db.Users.Where(u => u.UserName == "manager").Select(u => u.Id).SingleAsync(ct);
@@ -66,7 +66,7 @@ internal static class DemoDayCare
             Name = Name, Summary = "工作日上午为辖区老人提供健康操、文娱活动、健康监测和午餐，让家属安心上班。",
             Category = type.Category, ServiceTypeId = type.Id, CommunityId = community.Id, CreatedById = staffId,
             CreatedAt = now.AddDays(-160), UpdatedAt = now.AddDays(-1), ExpectedBeneficiaries = 40,
-            ResourcesToUse = "社区服务中心活动室和长者食堂；社区卫生服务站医生每周两次；阳光合唱队志愿者", RoughBudget = 60_000m,
+            ResourcesToUse = "青石社区活动中心和老年活动室；社区卫生服务站医生每周两次；青年志愿者", RoughBudget = 60_000m,
             TargetGroups = [new ProjectTargetGroup { Group = TargetGroup.Elderly }],
         };
         project.Needs.Add(new NeedFinding
@@ -81,7 +81,7 @@ internal static class DemoDayCare
         {
             Purpose = "让白天独自在家的老人有人陪伴、有热饭吃、身体状况有人留意。",
             StartDate = DateOnly.FromDateTime(now.AddDays(-120)), EndDate = DateOnly.FromDateTime(now.AddDays(60)),
-            SessionPattern = "每个工作日 9:00–11:00，之后在长者食堂午餐", Place = "阳光社区服务中心活动室",
+            SessionPattern = "每个工作日 9:00–11:00，之后在长者食堂午餐", Place = "青石社区活动中心",
             FeeTier = FeeTier.LowCost, FeeAmount = 10m, FeeJustification = "只收午餐成本费，低保老人凭证明免费。",
             DeliveryMode = DeliveryMode.AtFacility, Capacity = 30,
             Objectives =
@@ -108,7 +108,7 @@ internal static class DemoDayCare
                 new PlanBudgetLine { Item = "志愿者交通与餐费补贴", Amount = 6_000m, Source = FundingSource.Donation },
                 new PlanBudgetLine { Item = "午餐补充采购", Amount = 10_000m, Source = FundingSource.PaidServiceIncome },
             ],
-            Venues = [new PlanVenue { Name = "阳光社区服务中心活动室", Owner = VenueOwner.Center }],
+            Venues = [new PlanVenue { Name = "青石社区活动中心", Owner = VenueOwner.Center }],
             StaffRoles = [new PlanStaffRole { Role = "社工", Count = 1 }, new PlanStaffRole { Role = "助老志愿者", Count = 2, IsVolunteer = true }],
             Materials = "签到表、血压计、健康操音乐、手工材料", UsesGroupWork = true, UsesCommunityWork = true,
             MethodsDescription = "以小组活动为主，社工每日带领，卫生站医生每周两次健康监测。",
@@ -118,7 +118,7 @@ internal static class DemoDayCare
         Ensure(plan.Approve(managerId, "计划可行，同意实施。", now.AddDays(-137)));
         var notice = new Notice
         {
-            Title = "长者日间照料开始报名啦", Body = "工作日上午，社区服务中心活动室见！\n\n- 健康操、手工、合唱\n- 每周二、周四医生量血压\n- 午餐 10 元，低保老人免费",
+            Title = "长者日间照料开始报名啦", Body = "工作日上午，青石社区活动中心见！\n\n- 健康操、手工、合唱\n- 每周二、周四医生量血压\n- 午餐 10 元，低保老人免费",
             Audience = "辖区 60 岁以上老人", Schedule = plan.SessionPattern, Place = plan.Place, Fee = "低偿，每天 10 元（含午餐）",
             HowToJoin = "在本网站报名，或到社区服务中心现场登记", Contact = "社区服务中心 010-6000 1234",
             CreatedAt = now.AddDays(-136), UpdatedAt = now.AddDays(-136),
@@ -228,10 +228,11 @@ internal static class DemoDayCare
             },
             new ProjectTask
             {
-                ProjectId = project.Id, Title = "再招募两名助老志愿者", ResponsibleId = staffId, DueOn = DateOnly.FromDateTime(now.AddDays(-5)),
+                ProjectId = project.Id, Title = "再招募两名助老志愿者", ResponsibleId = managerId, DueOn = DateOnly.FromDateTime(now.AddDays(-5)),
                 Note = "志愿服务时长落后于计划。", CreatedById = managerId, CreatedAt = now.AddDays(-20),
             });
         await db.SaveChangesAsync(ct);
+        await AdjustAsync(db, project, staffId, managerId, now, ct);
 
         Expense Expense(string item, decimal amount, FundingSource source, DateOnly on, string description) => new()
         {
@@ -239,6 +240,47 @@ internal static class DemoDayCare
             ReceiptNumber = $"RC{on:yyyyMM}-{receipt++:000}", Description = description, RecordedById = staffId,
             CreatedAt = on.ToDateTime(TimeOnly.MinValue).AddHours(2),
         };
+    }
+
+    /// <summary>
+    /// 调整: a schedule change recorded without approval; a budget change approved (plan version 2, winter heating); and a change
+    /// of the volunteer-hours target waiting for the manager (version 3), so /reviews has an adjustment in it.
+    /// </summary>
+    private static async Task AdjustAsync(CommunityServiceDbContext db, ServiceProject project, string staffId, string managerId, DateTime now, CancellationToken ct)
+    {
+        var holiday = new PlanAdjustment
+        {
+            ChangesSchedule = true, WhatChanged = "国庆假期（10 月 1 日至 7 日）暂停活动，之后两个周六各补开一次。",
+            Why = "长者食堂员工放假，无法供应午餐。",
+        };
+        Ensure(holiday.Start(project, staffId, now.AddDays(-60)));
+        db.Adjustments.Add(holiday);
+
+        var heating = new PlanAdjustment
+        {
+            ChangesBudget = true, WhatChanged = "增加“冬季取暖与防滑用品”预算 3,000 元（社区服务基金）。",
+            Why = "活动室冬季温度偏低，老人反映怕冷；门口台阶结冰有摔倒风险。",
+        };
+        Ensure(heating.Start(project, staffId, now.AddDays(-30)));
+        heating.ResultingPlan!.BudgetLines.Add(new PlanBudgetLine { Item = "冬季取暖与防滑用品", Amount = 3_000m, Source = FundingSource.CommunityServiceFund });
+        db.Adjustments.Add(heating);
+        await db.SaveChangesAsync(ct);
+        var fee = FeeRules.Suggest(project.Category, [TargetGroup.Elderly]);
+        Ensure(heating.Submit(project.Plans.Single(p => p.VersionNumber == 1), heating.ResultingPlan!, now.AddDays(-29), fee));
+        Ensure(heating.Approve(heating.ResultingPlan!, managerId, "同意，注意保留采购票据。", now.AddDays(-27)));
+        await db.SaveChangesAsync(ct);
+
+        var volunteers = new PlanAdjustment
+        {
+            ChangesObjectives = true, WhatChanged = "志愿服务时长目标由 400 小时调整为 250 小时。",
+            Why = "原计划按 4 名助老志愿者测算，实际只招募到 2 名；另外两名正在招募中。",
+        };
+        Ensure(volunteers.Start(project, staffId, now.AddDays(-3)));
+        volunteers.ResultingPlan!.Objectives.Single(o => o.MeasuredBy == MeasuredBy.VolunteerHours).TargetValue = 250;
+        db.Adjustments.Add(volunteers);
+        await db.SaveChangesAsync(ct);
+        Ensure(volunteers.Submit(project.Plans.Single(p => p.VersionNumber == 2), volunteers.ResultingPlan!, now.AddDays(-2), fee));
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task<string> VolunteerAsync(UserManager<ApplicationUser> users, string userName, string displayName, int communityId, DateTime now)
