@@ -215,6 +215,19 @@ public static class RoleMatrix
         new("POST", "/shifts/{id:int}/confirm", "/shifts/3/confirm", StaffPost),
         new("POST", "/projects/{projectId:int}/shifts", "/projects/8/shifts", StaffPost),
         new("POST", "/sessions/{id:int}/volunteers-needed", "/sessions/7/volunteers-needed", StaffPost),
+        // Money: 残疾人康复上门服务 (project 2) spends against its approved plan version 2 (a free service); 青少年暑期托管 (project 3) is
+        // low-cost and may take fees. {expense} (project 2) and {income} (project 3) are added by the test. An empty post changes nothing
+        // but the deletes: those run last of the money rows.
+        new("GET", "/projects/{projectId:int}/money", "/projects/2/money", StaffPage),
+        new("GET", "/projects/{projectId:int}/money/export", "/projects/2/money/export", StaffPage),
+        new("GET", "/projects/{projectId:int}/money/expenses/create", "/projects/2/money/expenses/create", StaffPage),
+        new("GET", "/expenses/{id:int}/edit", "/expenses/{expense}/edit", StaffPage),
+        new("GET", "/projects/{projectId:int}/money/income/create", "/projects/3/money/income/create", StaffPage),
+        new("POST", "/projects/{projectId:int}/money/expenses/create", "/projects/2/money/expenses/create", StaffPost),
+        new("POST", "/expenses/{id:int}/edit", "/expenses/{expense}/edit", StaffPost),
+        new("POST", "/projects/{projectId:int}/money/income/create", "/projects/3/money/income/create", StaffPost),
+        new("POST", "/expenses/{id:int}/delete", "/expenses/{expense}/delete", StaffPost),
+        new("POST", "/fee-income/{id:int}/delete", "/fee-income/{income}/delete", StaffPost),
         // Last: it ends the session of the client that posts it.
         new("POST", "/account/logout", "/account/logout", SignedInPost),
     ];
