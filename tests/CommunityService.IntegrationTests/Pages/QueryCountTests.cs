@@ -60,6 +60,8 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/projects/{project}/adjustments", "staff", 3 },
         { "/projects/{project}/adjustments?page=2", "staff", 3 },
         { "/adjustments/{adjustment}", "manager", 9 },
+        // Money: the project with its approved plan, the plan's lines, spending grouped by line, fee income summed, the newest expenses and fees.
+        { "/projects/{project}/money", "staff", 6 },
     };
 
     [Theory]
@@ -149,6 +151,12 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
                 ProjectId = projectId, Reference = $"批量 {i}", OpenedAt = now.AddMinutes(-i), ProtectedAssessment = protector.Protect($"评估 {i}"),
                 Workers = [new Data.Cases.CaseAssignment { UserId = staff, AssignedAt = now }],
             });
+            db.Expenses.Add(new Data.Money.Expense
+            {
+                ProjectId = projectId, BudgetItem = i % 3 == 0 ? "物资与耗材" : $"计划外 {i % 7}", Source = Data.Plans.FundingSource.StateFunding, Amount = 1.5m,
+                SpentOn = DateOnly.FromDateTime(now).AddDays(-(i % 30)), ReceiptNumber = $"NO.{i}", RecordedById = staff, CreatedAt = now,
+            });
+            db.FeeIncome.Add(new Data.Money.FeeIncome { ProjectId = projectId, Amount = 8m, ReceivedOn = DateOnly.FromDateTime(now), Payer = $"居民 {i}", RecordedById = staff, CreatedAt = now });
             db.CaseNotes.Add(new Data.Cases.CaseNote { CaseFileId = caseFile, AuthorId = staff, At = now.AddMinutes(-i), ProtectedText = protector.Protect($"记录 {i}") });
             db.AuditEntries.Add(new Data.Auditing.AuditEntry
             {

@@ -215,14 +215,27 @@ public static class RoleMatrix
         new("POST", "/shifts/{id:int}/confirm", "/shifts/3/confirm", StaffPost),
         new("POST", "/projects/{projectId:int}/shifts", "/projects/8/shifts", StaffPost),
         new("POST", "/sessions/{id:int}/volunteers-needed", "/sessions/7/volunteers-needed", StaffPost),
-        // Adjustments: 残疾人康复上门服务 (project 2, 和平社区) runs under an approved plan. The demo data has no adjustment, so those past
-        // the policy find no adjustment 1. Empty posts change nothing: nothing ticked, no version given.
+        // Adjustments: 残疾人康复上门服务 (project 2, 和平社区) runs under an approved plan; adjustment 1 is 长者日间照料's recorded
+        // schedule change (demo). Empty posts change nothing: nothing ticked, no version given.
         new("GET", "/projects/{projectId:int}/adjustments", "/projects/2/adjustments?page=1", StaffPage),
         new("GET", "/adjustments/{id:int}", "/adjustments/1", StaffPage),
         new("POST", "/projects/{projectId:int}/adjustments", "/projects/2/adjustments", StaffPost),
         new("POST", "/adjustments/{id:int}/submit", "/adjustments/1/submit", StaffPost),
         new("POST", "/adjustments/{id:int}/withdraw", "/adjustments/1/withdraw", StaffPost),
         new("POST", "/adjustments/{id:int}/review", "/adjustments/1/review", ManagerPost),
+        // Money: 残疾人康复上门服务 (project 2) spends against its approved plan version 2 (a free service); 青少年暑期托管 (project 3) is
+        // low-cost and may take fees. {expense} (project 2) and {income} (project 3) are added by the test. An empty post changes nothing
+        // but the deletes: those run last of the money rows.
+        new("GET", "/projects/{projectId:int}/money", "/projects/2/money", StaffPage),
+        new("GET", "/projects/{projectId:int}/money/export", "/projects/2/money/export", StaffPage),
+        new("GET", "/projects/{projectId:int}/money/expenses/create", "/projects/2/money/expenses/create", StaffPage),
+        new("GET", "/expenses/{id:int}/edit", "/expenses/{expense}/edit", StaffPage),
+        new("GET", "/projects/{projectId:int}/money/income/create", "/projects/3/money/income/create", StaffPage),
+        new("POST", "/projects/{projectId:int}/money/expenses/create", "/projects/2/money/expenses/create", StaffPost),
+        new("POST", "/expenses/{id:int}/edit", "/expenses/{expense}/edit", StaffPost),
+        new("POST", "/projects/{projectId:int}/money/income/create", "/projects/3/money/income/create", StaffPost),
+        new("POST", "/expenses/{id:int}/delete", "/expenses/{expense}/delete", StaffPost),
+        new("POST", "/fee-income/{id:int}/delete", "/fee-income/{income}/delete", StaffPost),
         // Last: it ends the session of the client that posts it.
         new("POST", "/account/logout", "/account/logout", SignedInPost),
     ];

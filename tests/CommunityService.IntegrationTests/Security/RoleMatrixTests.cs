@@ -13,13 +13,14 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         var staffId = await StaffIdAsync();
         var residentId = await UserIdAsync("resident");
         var volunteerId = await UserIdAsync("volunteer");
+        var money = await MoneySamplesAsync(staffId);
         foreach (var row in RoleMatrix.Rows.Where(r => r.Method is "GET" or "ANY"))
         {
             for (var i = 0; i < RoleMatrix.Users.Length; i++)
             {
                 var client = await Portal.ClientForAsync(RoleMatrix.Users[i]);
-                var response = await client.GetAsync(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal).Replace("{resident}", residentId, StringComparison.Ordinal)
-                    .Replace("{volunteer}", volunteerId, StringComparison.Ordinal));
+                var response = await client.GetAsync(money.Fill(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal).Replace("{resident}", residentId, StringComparison.Ordinal)
+                    .Replace("{volunteer}", volunteerId, StringComparison.Ordinal)));
                 Check(row, i, response, failures);
             }
         }
@@ -33,6 +34,7 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         var staffId = await StaffIdAsync();
         var residentId = await UserIdAsync("resident");
         var volunteerId = await UserIdAsync("volunteer");
+        var money = await MoneySamplesAsync(staffId);
         // Fresh sessions: the posts (logout last) change what a cached session could do next.
         var clients = new List<HttpClient>();
         foreach (var user in RoleMatrix.Users)
@@ -44,8 +46,8 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
             for (var i = 0; i < clients.Count; i++)
             {
                 var token = await HttpForms.TokenFromAsync(clients[i], "/account/login");
-                var response = await clients[i].PostAsync(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal).Replace("{resident}", residentId, StringComparison.Ordinal)
-                    .Replace("{volunteer}", volunteerId, StringComparison.Ordinal),
+                var response = await clients[i].PostAsync(money.Fill(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal).Replace("{resident}", residentId, StringComparison.Ordinal)
+                    .Replace("{volunteer}", volunteerId, StringComparison.Ordinal)),
                     new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
                 Check(row, i, response, failures);
             }
@@ -84,6 +86,28 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         var response = await client.PostFormAsync("/account/login", "/account/login", new() { ["UserName"] = user, ["Password"] = "Demo@12345" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+
+    /// <summary>An expense of 残疾人康复上门服务 and fee income of 青少年暑期托管, whatever the demo data holds.</summary>
+    private Task<MoneySamples> MoneySamplesAsync(string staffId) => Portal.WithDbAsync(async db =>
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var expense = new Data.Money.Expense
+        {
+            ProjectId = 2, BudgetItem = "物资与耗材", Source = Data.Plans.FundingSource.StateFunding, Amount = 10m, SpentOn = today, RecordedById = staffId, CreatedAt = DateTime.UtcNow,
+        };
+        var income = new Data.Money.FeeIncome { ProjectId = 3, Amount = 300m, ReceivedOn = today, Payer = "家长", RecordedById = staffId, CreatedAt = DateTime.UtcNow };
+        db.Add(expense);
+        db.Add(income);
+        await db.SaveChangesAsync();
+        return new MoneySamples(expense.Id, income.Id);
+    });
+
+    private sealed record MoneySamples(int Expense, int Income)
+    {
+        public string Fill(string sample) => sample
+            .Replace("{expense}", Expense.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{income}", Income.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     private Task<string> StaffIdAsync() => UserIdAsync("staff");

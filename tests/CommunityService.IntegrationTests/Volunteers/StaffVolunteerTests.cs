@@ -97,8 +97,8 @@ public class StaffVolunteerTests(PortalFactory portal) : PortalTest(portal)
             }
             await db.SaveChangesAsync();
         });
-        var first = await HoursAsync(staff, "/volunteers");
-        var second = await HoursAsync(staff, "/volunteers?page=2");
+        var first = await HoursAsync(staff, $"/volunteers?project={demo.Patrol}");
+        var second = await HoursAsync(staff, $"/volunteers?project={demo.Patrol}&page=2");
         Assert.Equal(20, first.Volunteers.Count);
         Assert.Equal(8, second.Volunteers.Count);
         Assert.Equal("21.0 小时", first.Total);

@@ -72,6 +72,7 @@ public partial class StringTableTests
                 typeof(Web.Features.Cases.CaseRules), typeof(Web.Features.Cases.NoteForm), typeof(Web.Features.Cases.WorkerForm),
                 typeof(Data.Volunteers.Shift), typeof(Web.Features.Volunteers.ShiftsController),
                 typeof(PlanAdjustment),
+                typeof(Data.Money.MoneyRules),
             }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).EndsWith('.'))

@@ -1,0 +1,437 @@
+using CommunityService.Data;
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Money;
+using CommunityService.Data.Plans;
+using CommunityService.Data.Projects;
+using CommunityService.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace CommunityService.Web.Features.Money;
+
+/// <summary>
+/// Spending against the approved plan's budget lines, fee income, and the balance per line and per funding source.
+/// Sums come from the database grouped by item and source; the arithmetic on them is <see cref="BudgetBalance"/>'s.
+/// </summary>
+[Authorize(Policy = Policies.StaffOrManager)]
+public sealed class MoneyController(
+    CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+{
+    private const int ListSize = 50;
+
+    private DateOnly Today => DateOnly.FromDateTime(time.Now);
+
+    [HttpGet("/projects/{projectId:int}/money")]
+    public async Task<IActionResult> Index(int projectId, CancellationToken ct)
+    {
+        var project = await FactsAsync(projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var (balance, expenseCount, incomeCount) = await BalanceAsync(project, ct);
+        var expenses = await ExpenseRows(projectId).Take(ListSize).ToListAsync(ct);
+        var income = await IncomeRows(projectId).Take(ListSize).ToListAsync(ct);
+        return View(new MoneyPage(project, balance, expenses, expenseCount, income, incomeCount,
+            MoneyRules.CanChangeSpending(project.Stage, project.PlanId is not null), MoneyRules.CanChangeFeeIncome(project.Stage, project.FeeTier)));
+    }
+
+    [HttpGet("/projects/{projectId:int}/money/export")]
+    public async Task<IActionResult> Export(int projectId, CancellationToken ct)
+    {
+        var project = await FactsAsync(projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var (balance, _, _) = await BalanceAsync(project, ct);
+        var expenses = await ExpenseRows(projectId).ToListAsync(ct);
+        var income = await IncomeRows(projectId).ToListAsync(ct);
+        string Q(string key) => l[key].Value;
+        string Source(FundingSource s) => l[$"FundingSource.{s}"].Value;
+        var sheets = new Dictionary<string, object>
+        {
+            [Q("Budget lines")] = balance.Lines.Select(b => new Dictionary<string, object>
+            {
+                [Q("Budget item")] = b.Item, [Q("Funding source")] = Source(b.Source), [Q("Planned")] = b.Planned, [Q("Spent")] = b.Spent,
+                [Q("Balance")] = b.Balance, [Q("Note")] = b.IsOverBudget ? Q("Over budget") : b.InPlan ? "" : Q("Not in the plan"),
+            }).ToList(),
+            [Q("By funding source")] = balance.Sources.Select(s => new Dictionary<string, object>
+            {
+                [Q("Funding source")] = Source(s.Source), [Q("Planned")] = s.Planned, [Q("Spent")] = s.Spent, [Q("Balance")] = s.Balance,
+            }).ToList(),
+            [Q("Expenses")] = expenses.Select(e => new Dictionary<string, object>
+            {
+                [Q("Date")] = e.SpentOn.ToString("yyyy-MM-dd"), [Q("Budget item")] = e.Item, [Q("Funding source")] = Source(e.Source), [Q("Amount (yuan)")] = e.Amount,
+                [Q("Receipt number")] = e.ReceiptNumber, [Q("What it was for")] = e.Description, [Q("Recorded by")] = e.RecordedBy,
+            }).ToList(),
+            [Q("Fee income")] = income.Select(f => new Dictionary<string, object>
+            {
+                [Q("Date")] = f.ReceivedOn.ToString("yyyy-MM-dd"), [Q("Amount (yuan)")] = f.Amount, [Q("Paid by")] = f.Payer,
+                [Q("Receipt number")] = f.ReceiptNumber, [Q("Recorded by")] = f.RecordedBy,
+            }).ToList(),
+        };
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"project-{projectId}-money-{Today:yyyyMMdd}.xlsx");
+    }
+
+    [HttpGet("/projects/{projectId:int}/money/expenses/create")]
+    public async Task<IActionResult> CreateExpense(int projectId, CancellationToken ct)
+    {
+        var project = await FactsAsync(projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var gate = MoneyRules.CanChangeSpending(project.Stage, project.PlanId is not null);
+        if (!gate.IsPassed)
+        {
+            return this.Refuse(l[gate.Missing[0]], MoneyUrl(projectId));
+        }
+        return View("Expense", await FillAsync(new ExpenseForm { SpentOn = Today }, project, null, ct));
+    }
+
+    [HttpPost("/projects/{projectId:int}/money/expenses/create")]
+    public async Task<IActionResult> CreateExpense(int projectId, ExpenseForm form, [FromServices] IValidator<ExpenseForm> validator, CancellationToken ct)
+    {
+        var project = await FactsAsync(projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var gate = MoneyRules.CanChangeSpending(project.Stage, project.PlanId is not null);
+        if (!gate.IsPassed)
+        {
+            return this.Refuse(l[gate.Missing[0]], MoneyUrl(projectId));
+        }
+        await FillAsync(form, project, null, ct);
+        var line = await CheckExpenseAsync(form, project, validator, ct);
+        if (line is null)
+        {
+            return this.InvalidForm(form, "Expense");
+        }
+        var expense = new Expense
+        {
+            ProjectId = projectId, BudgetItem = line.Item, Source = line.Source, RecordedById = User.UserId(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        Copy(form, expense);
+        db.Expenses.Add(expense);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The expense is recorded."].Value;
+        await WarnIfOverBudgetAsync(project, line.Item, line.Source, ct);
+        return Redirect(MoneyUrl(projectId));
+    }
+
+    [HttpGet("/expenses/{id:int}/edit")]
+    public async Task<IActionResult> EditExpense(int id, CancellationToken ct)
+    {
+        var expense = await db.Expenses.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        var project = expense is null ? null : await FactsAsync(expense.ProjectId, ct);
+        if (expense is null || project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var gate = MoneyRules.CanChangeSpending(project.Stage, project.PlanId is not null);
+        if (!gate.IsPassed)
+        {
+            return this.Refuse(l[gate.Missing[0]], MoneyUrl(project.Id));
+        }
+        var form = await FillAsync(new ExpenseForm
+        {
+            Amount = expense.Amount, SpentOn = expense.SpentOn, ReceiptNumber = expense.ReceiptNumber, Description = expense.Description, Version = expense.Version,
+        }, project, expense, ct);
+        form.BudgetLineId = form.Unplanned?.Id ?? form.Lines.FirstOrDefault(b => b.Item == expense.BudgetItem && b.Source == expense.Source)?.Id;
+        return View("Expense", form);
+    }
+
+    [HttpPost("/expenses/{id:int}/edit")]
+    public async Task<IActionResult> EditExpense(int id, ExpenseForm form, [FromServices] IValidator<ExpenseForm> validator, CancellationToken ct)
+    {
+        var expense = await db.Expenses.FirstOrDefaultAsync(e => e.Id == id, ct);
+        var project = expense is null ? null : await FactsAsync(expense.ProjectId, ct);
+        if (expense is null || project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var gate = MoneyRules.CanChangeSpending(project.Stage, project.PlanId is not null);
+        if (!gate.IsPassed)
+        {
+            return this.Refuse(l[gate.Missing[0]], MoneyUrl(project.Id));
+        }
+        await FillAsync(form, project, expense, ct);
+        var line = await CheckExpenseAsync(form, project, validator, ct);
+        if (line is null)
+        {
+            return this.InvalidForm(form, "Expense");
+        }
+        db.Entry(expense).Property(e => e.Version).OriginalValue = form.Version;
+        (expense.BudgetItem, expense.Source) = (line.Item, line.Source);
+        Copy(form, expense);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
+            return this.InvalidForm(form, "Expense", StatusCodes.Status409Conflict);
+        }
+        TempData["Message"] = l["The expense is saved."].Value;
+        await WarnIfOverBudgetAsync(project, line.Item, line.Source, ct);
+        return Redirect(MoneyUrl(project.Id));
+    }
+
+    [HttpPost("/expenses/{id:int}/delete")]
+    public async Task<IActionResult> DeleteExpense(int id, [FromForm] int version, CancellationToken ct)
+    {
+        var expense = await db.Expenses.FirstOrDefaultAsync(e => e.Id == id, ct);
+        var project = expense is null ? null : await FactsAsync(expense.ProjectId, ct);
+        if (expense is null || project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var gate = MoneyRules.CanChangeSpending(project.Stage, project.PlanId is not null);
+        if (!gate.IsPassed)
+        {
+            return this.Refuse(l[gate.Missing[0]], MoneyUrl(project.Id));
+        }
+        db.Entry(expense).Property(e => e.Version).OriginalValue = version;
+        db.Expenses.Remove(expense);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("_Refused", new Refusal(l[FormExtensions.ConflictMessage], MoneyUrl(project.Id)));
+        }
+        TempData["Message"] = l["The expense is deleted."].Value;
+        return Redirect(MoneyUrl(project.Id));
+    }
+
+    [HttpGet("/projects/{projectId:int}/money/income/create")]
+    public async Task<IActionResult> CreateIncome(int projectId, CancellationToken ct)
+    {
+        var project = await FactsAsync(projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var gate = MoneyRules.CanChangeFeeIncome(project.Stage, project.FeeTier);
+        if (!gate.IsPassed)
+        {
+            return this.Refuse(l[gate.Missing[0]], MoneyUrl(projectId));
+        }
+        return View("Income", new FeeIncomeForm { ProjectId = projectId, ProjectName = project.Name, ReceivedOn = Today, Amount = project.FeeAmount > 0 ? project.FeeAmount : null });
+    }
+
+    [HttpPost("/projects/{projectId:int}/money/income/create")]
+    public async Task<IActionResult> CreateIncome(int projectId, FeeIncomeForm form, [FromServices] IValidator<FeeIncomeForm> validator, CancellationToken ct)
+    {
+        var project = await FactsAsync(projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var gate = MoneyRules.CanChangeFeeIncome(project.Stage, project.FeeTier);
+        if (!gate.IsPassed)
+        {
+            return this.Refuse(l[gate.Missing[0]], MoneyUrl(projectId));
+        }
+        (form.ProjectId, form.ProjectName) = (projectId, project.Name);
+        var valid = await this.ValidateFormAsync(form, validator, ct);
+        if (valid && MoneyRules.CheckDate(form.ReceivedOn!.Value, project.CreatedOn, Today) is { } dateProblem)
+        {
+            ModelState.AddModelError(nameof(form.ReceivedOn), l[dateProblem]);
+            valid = false;
+        }
+        if (!valid)
+        {
+            return this.InvalidForm(form, "Income");
+        }
+        db.FeeIncome.Add(new FeeIncome
+        {
+            ProjectId = projectId, Amount = form.Amount!.Value, ReceivedOn = form.ReceivedOn!.Value, Payer = form.Payer.Trim(), ReceiptNumber = form.ReceiptNumber.Trim(),
+            RecordedById = User.UserId(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The fee income is recorded."].Value;
+        return Redirect(MoneyUrl(projectId));
+    }
+
+    [HttpPost("/fee-income/{id:int}/delete")]
+    public async Task<IActionResult> DeleteIncome(int id, CancellationToken ct)
+    {
+        var income = await db.FeeIncome.FirstOrDefaultAsync(f => f.Id == id, ct);
+        var project = income is null ? null : await FactsAsync(income.ProjectId, ct);
+        if (income is null || project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        // Income wrongly recorded can be taken back even if the plan later became free; only a finished project's accounts are closed.
+        if (project.Stage.IsFinished())
+        {
+            return this.Refuse(l[MoneyRules.ProjectFinished], MoneyUrl(project.Id));
+        }
+        db.FeeIncome.Remove(income);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The fee income is deleted."].Value;
+        return Redirect(MoneyUrl(project.Id));
+    }
+
+    private static string MoneyUrl(int projectId) => $"/projects/{projectId}/money";
+
+    private async Task<MoneyProject?> FactsAsync(int projectId, CancellationToken ct)
+    {
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new
+            {
+                p.Id, p.Name, p.CommunityId, p.Stage, p.CreatedAt,
+                Plan = p.Plans.Where(x => x.Status == PlanStatus.Approved).OrderByDescending(x => x.VersionNumber)
+                    .Select(x => new { x.Id, x.VersionNumber, x.FeeTier, x.FeeAmount }).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return project is null ? null : new MoneyProject(project.Id, project.Name, project.CommunityId, project.Stage,
+            DateOnly.FromDateTime(time.Local(project.CreatedAt)), project.Plan?.Id, project.Plan?.VersionNumber, project.Plan?.FeeTier, project.Plan?.FeeAmount ?? 0m);
+    }
+
+    private async Task<(BudgetBalance Balance, int ExpenseCount, int IncomeCount)> BalanceAsync(MoneyProject project, CancellationToken ct)
+    {
+        var lines = project.PlanId is { } planId
+            ? await db.PlanBudgetLines.AsNoTracking().Where(b => b.PlanId == planId).OrderBy(b => b.Id).ToListAsync(ct)
+            : [];
+        var spent = await db.Expenses.Where(e => e.ProjectId == project.Id)
+            .GroupBy(e => new { e.BudgetItem, e.Source })
+            .Select(g => new { g.Key.BudgetItem, g.Key.Source, Spent = g.Sum(e => e.Amount), Count = g.Count() })
+            .ToListAsync(ct);
+        var income = await db.FeeIncome.Where(f => f.ProjectId == project.Id)
+            .GroupBy(f => f.ProjectId)
+            .Select(g => new { Total = g.Sum(f => f.Amount), Count = g.Count() })
+            .FirstOrDefaultAsync(ct);
+        var balance = BudgetBalance.Of(lines, spent.Select(s => (s.BudgetItem, s.Source, s.Spent)), income?.Total ?? 0m);
+        return (balance, spent.Sum(s => s.Count), income?.Count ?? 0);
+    }
+
+    private IQueryable<ExpenseRow> ExpenseRows(int projectId) =>
+        db.Expenses.AsNoTracking().Where(e => e.ProjectId == projectId)
+            .OrderByDescending(e => e.SpentOn).ThenByDescending(e => e.Id)
+            .Select(e => new ExpenseRow(e.Id, e.BudgetItem, e.Source, e.Amount, e.SpentOn, e.ReceiptNumber, e.Description,
+                db.Users.Where(u => u.Id == e.RecordedById).Select(u => u.DisplayName).FirstOrDefault() ?? "", e.Version));
+
+    private IQueryable<IncomeRow> IncomeRows(int projectId) =>
+        db.FeeIncome.AsNoTracking().Where(f => f.ProjectId == projectId)
+            .OrderByDescending(f => f.ReceivedOn).ThenByDescending(f => f.Id)
+            .Select(f => new IncomeRow(f.Id, f.Amount, f.ReceivedOn, f.Payer, f.ReceiptNumber,
+                db.Users.Where(u => u.Id == f.RecordedById).Select(u => u.DisplayName).FirstOrDefault() ?? ""));
+
+    /// <summary>Puts the project and the approved plan's lines on the form; on an edit, the expense's own item if the plan dropped it.</summary>
+    private async Task<ExpenseForm> FillAsync(ExpenseForm form, MoneyProject project, Expense? expense, CancellationToken ct)
+    {
+        (form.ProjectId, form.ProjectName, form.ExpenseId) = (project.Id, project.Name, expense?.Id ?? 0);
+        form.Lines = await db.PlanBudgetLines.AsNoTracking().Where(b => b.PlanId == project.PlanId).OrderBy(b => b.Id)
+            .Select(b => new BudgetChoice(b.Id, b.Item, b.Source, b.Amount)).ToListAsync(ct);
+        if (expense is not null && !form.Lines.Any(b => b.Item == expense.BudgetItem && b.Source == expense.Source))
+        {
+            form.Unplanned = new BudgetChoice(ExpenseForm.KeepItem, expense.BudgetItem, expense.Source, 0m);
+        }
+        return form;
+    }
+
+    /// <summary>Validates the form; the line it spends against (from the plan, or the kept unplanned one), or null with messages.</summary>
+    private async Task<BudgetChoice?> CheckExpenseAsync(ExpenseForm form, MoneyProject project, IValidator<ExpenseForm> validator, CancellationToken ct)
+    {
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            return null;
+        }
+        var line = form.BudgetLineId == ExpenseForm.KeepItem ? form.Unplanned : form.Lines.FirstOrDefault(b => b.Id == form.BudgetLineId);
+        if (line is null)
+        {
+            ModelState.AddModelError(nameof(form.BudgetLineId), l[MoneyRules.NotABudgetLine]);
+        }
+        if (MoneyRules.CheckDate(form.SpentOn!.Value, project.CreatedOn, Today) is { } dateProblem)
+        {
+            ModelState.AddModelError(nameof(form.SpentOn), l[dateProblem]);
+            return null;
+        }
+        return line;
+    }
+
+    private static void Copy(ExpenseForm form, Expense expense)
+    {
+        expense.Amount = form.Amount!.Value;
+        expense.SpentOn = form.SpentOn!.Value;
+        expense.ReceiptNumber = form.ReceiptNumber.Trim();
+        expense.Description = form.Description.Trim();
+    }
+
+    /// <summary>Saving is never refused for going over: the money is spent. The person is told, and the page marks the line.</summary>
+    private async Task WarnIfOverBudgetAsync(MoneyProject project, string item, FundingSource source, CancellationToken ct)
+    {
+        var (balance, _, _) = await BalanceAsync(project, ct);
+        if (balance.Line(item, source) is { IsOverBudget: true } line)
+        {
+            TempData["Warning"] = line.InPlan
+                ? l["“{0}” ({1}) is now over its budget by {2}.", line.Item, l[$"FundingSource.{line.Source}"], Yuan.Format(-line.Balance)].Value
+                : l["“{0}” ({1}) is not in the approved plan: this spending has no budget.", line.Item, l[$"FundingSource.{line.Source}"]].Value;
+        }
+    }
+}
+
+/// <summary>The project facts the money pages need, with its newest approved plan (none: no budget to spend against).</summary>
+/// <param name="CreatedOn">The day the project was created, in the center's time zone: no money moves before it.</param>
+public sealed record MoneyProject(int Id, string Name, int CommunityId, ProjectStage Stage, DateOnly CreatedOn, int? PlanId, int? PlanVersion, FeeTier? FeeTier, decimal FeeAmount);
+
+public sealed record ExpenseRow(int Id, string Item, FundingSource Source, decimal Amount, DateOnly SpentOn, string ReceiptNumber, string Description, string RecordedBy, int Version);
+
+public sealed record IncomeRow(int Id, decimal Amount, DateOnly ReceivedOn, string Payer, string ReceiptNumber, string RecordedBy);
+
+public sealed record MoneyPage(MoneyProject Project, BudgetBalance Balance, IReadOnlyList<ExpenseRow> Expenses, int ExpenseCount,
+    IReadOnlyList<IncomeRow> Income, int IncomeCount, GateCheck CanSpend, GateCheck CanTakeFees);
