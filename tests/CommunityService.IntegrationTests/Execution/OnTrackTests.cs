@@ -18,10 +18,11 @@ public class OnTrackTests(PortalFactory portal) : PortalTest(portal)
     {
         var html = await client.GetStringAsync($"/projects/{project}");
         var document = new HtmlParser().ParseDocument(html);
-        return document.QuerySelectorAll("#on-track-panel table.objectives-table tbody tr")
+        // Per objective: target, actual, expected by now, gap, and the state.
+        return document.QuerySelectorAll("#on-track-panel li.objective")
             .ToDictionary(
-                row => row.QuerySelector("th")!.ChildNodes[0].TextContent.Trim(),
-                row => row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray());
+                item => item.QuerySelector(".objective-name")!.TextContent.Trim(),
+                item => item.QuerySelectorAll("dd").Select(dd => dd.TextContent.Trim()).Append(item.QuerySelector(".badge")!.TextContent.Trim()).ToArray());
     }
 
     [Fact]

@@ -213,11 +213,13 @@ internal static class DemoDayCare
                 Expense("午餐与茶点", 7_200m + random.Next(0, 8) * 100, FundingSource.StateFunding, spentOn, "长者食堂当月配餐结算"),
                 Expense("活动物资", 600m + random.Next(0, 6) * 50, FundingSource.CommunityServiceFund, spentOn.AddDays(3), "手工材料、健康操音响电池"),
                 Expense("志愿者交通与餐费补贴", 900m, FundingSource.Donation, spentOn.AddDays(5), "孙丽、周敏当月补贴"));
-            var attendances = records.Count(r => r.DeliveredAt >= month && r.DeliveredAt < month.AddDays(30));
+            // The month's lunch fees, taken on its last day (or yesterday, for the month still running).
+            var until = month.AddDays(29) < now ? month.AddDays(29) : now.AddDays(-1);
+            var attendances = records.Count(r => r.DeliveredAt >= month && r.DeliveredAt < until);
             db.FeeIncome.Add(new FeeIncome
             {
-                ProjectId = project.Id, Amount = attendances * 10m, ReceivedOn = spentOn.AddDays(29), Payer = "参加日间照料的老人（当月午餐费）",
-                ReceiptNumber = $"SF{spentOn:yyyyMM}", RecordedById = staffId, CreatedAt = month.AddDays(29),
+                ProjectId = project.Id, Amount = attendances * 10m, ReceivedOn = DateOnly.FromDateTime(until), Payer = "参加日间照料的老人（当月午餐费）",
+                ReceiptNumber = $"SF{spentOn:yyyyMM}", RecordedById = staffId, CreatedAt = until,
             });
         }
         db.Tasks.AddRange(
