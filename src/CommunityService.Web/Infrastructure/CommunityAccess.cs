@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using CommunityService.Data.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CommunityService.Web.Infrastructure;
 
@@ -53,4 +55,31 @@ public static class CommunityAccessExtensions
         }
         return false;
     }
+
+    /// <summary>
+    /// A record-level check in one step: the record when the person works in its community, else the refusal to return —
+    /// 404 when there is no record, 403 when it belongs to another community.
+    /// </summary>
+    public static async Task<RecordAccess<T>> OpenInCommunityAsync<T>(this ControllerBase controller, IAuthorizationService authorization, T? record, Func<T, int> communityOf)
+        where T : class =>
+        record is null ? new RecordAccess<T>(controller.NotFound())
+        : await authorization.WorksInAsync(controller.User, communityOf(record)) ? new RecordAccess<T>(record)
+        : new RecordAccess<T>(controller.Forbid());
+}
+
+/// <summary>The outcome of a record-level check: the record, or the response that refuses it.</summary>
+public sealed class RecordAccess<T>
+    where T : class
+{
+    public RecordAccess(T record) => Record = record;
+
+    public RecordAccess(IActionResult refusal) => Refusal = refusal;
+
+    public T? Record { get; }
+
+    public IActionResult? Refusal { get; }
+
+    [MemberNotNullWhen(true, nameof(Record))]
+    [MemberNotNullWhen(false, nameof(Refusal))]
+    public bool Granted => Record is not null;
 }

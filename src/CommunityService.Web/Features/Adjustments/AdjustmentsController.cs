@@ -24,30 +24,24 @@ public sealed class AdjustmentsController(
     [HttpGet("/projects/{projectId:int}/adjustments")]
     public async Task<IActionResult> Index(int projectId, int page = 1, CancellationToken ct = default)
     {
-        var project = await db.Projects.AsNoTracking().Include(p => p.Plans).FirstOrDefaultAsync(p => p.Id == projectId, ct);
-        if (project is null)
+        var access = await this.OpenInCommunityAsync(authorization, await db.Projects.AsNoTracking().Include(p => p.Plans).FirstOrDefaultAsync(p => p.Id == projectId, ct), x => x.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = access.Record;
         return View(await PageAsync(project, new AdjustmentForm(), page, ct));
     }
 
     [HttpPost("/projects/{projectId:int}/adjustments")]
     public async Task<IActionResult> Create(int projectId, AdjustmentForm form, [FromServices] IValidator<AdjustmentForm> validator, CancellationToken ct)
     {
-        var project = await LoadProjectAsync(projectId, ct);
-        if (project is null)
+        var access = await this.OpenInCommunityAsync(authorization, await LoadProjectAsync(projectId, ct), x => x.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = access.Record;
         if (PlanAdjustment.CanAdjust(project) is { IsPassed: false } refused)
         {
             return this.Refuse(Sentences(refused), $"/projects/{projectId}/adjustments");
@@ -89,15 +83,12 @@ public sealed class AdjustmentsController(
     [HttpGet("/adjustments/{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
-        var page = await DetailsAsync(id, new AdjustmentReviewForm(), ct);
-        if (page is null)
+        var access = await this.OpenInCommunityAsync(authorization, await DetailsAsync(id, new AdjustmentReviewForm(), ct), x => x.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, page.CommunityId))
-        {
-            return Forbid();
-        }
+        var page = access.Record;
         return View(page);
     }
 

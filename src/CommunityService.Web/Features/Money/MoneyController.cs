@@ -28,15 +28,12 @@ public sealed class MoneyController(
     [HttpGet("/projects/{projectId:int}/money")]
     public async Task<IActionResult> Index(int projectId, CancellationToken ct)
     {
-        var project = await FactsAsync(projectId, ct);
-        if (project is null)
+        var access = await OpenAsync(projectId, ct);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = access.Record;
         var (balance, expenseCount, incomeCount) = await BalanceAsync(project, ct);
         var expenses = await ExpenseRows(projectId).Take(ListSize).ToListAsync(ct);
         var income = await IncomeRows(projectId).Take(ListSize).ToListAsync(ct);
@@ -47,15 +44,12 @@ public sealed class MoneyController(
     [HttpGet("/projects/{projectId:int}/money/export")]
     public async Task<IActionResult> Export(int projectId, CancellationToken ct)
     {
-        var project = await FactsAsync(projectId, ct);
-        if (project is null)
+        var access = await OpenAsync(projectId, ct);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = access.Record;
         var (balance, _, _) = await BalanceAsync(project, ct);
         var expenses = await ExpenseRows(projectId).ToListAsync(ct);
         var income = await IncomeRows(projectId).ToListAsync(ct);
@@ -92,40 +86,24 @@ public sealed class MoneyController(
     [HttpGet("/projects/{projectId:int}/money/expenses/create")]
     public async Task<IActionResult> CreateExpense(int projectId, CancellationToken ct)
     {
-        var project = await FactsAsync(projectId, ct);
-        if (project is null)
+        var access = await OpenForSpendingAsync(projectId, ct);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
-        var gate = MoneyRules.CanChangeSpending(project.Stage, project.PlanId is not null);
-        if (!gate.IsPassed)
-        {
-            return this.Refuse(l[gate.Missing[0]], MoneyUrl(projectId));
-        }
+        var project = access.Record;
         return View("Expense", await FillAsync(new ExpenseForm { SpentOn = Today }, project, null, ct));
     }
 
     [HttpPost("/projects/{projectId:int}/money/expenses/create")]
     public async Task<IActionResult> CreateExpense(int projectId, ExpenseForm form, [FromServices] IValidator<ExpenseForm> validator, CancellationToken ct)
     {
-        var project = await FactsAsync(projectId, ct);
-        if (project is null)
+        var access = await OpenForSpendingAsync(projectId, ct);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
-        var gate = MoneyRules.CanChangeSpending(project.Stage, project.PlanId is not null);
-        if (!gate.IsPassed)
-        {
-            return this.Refuse(l[gate.Missing[0]], MoneyUrl(projectId));
-        }
+        var project = access.Record;
         await FillAsync(form, project, null, ct);
         var line = await CheckExpenseAsync(form, project, validator, ct);
         if (line is null)
@@ -148,20 +126,12 @@ public sealed class MoneyController(
     public async Task<IActionResult> EditExpense(int id, CancellationToken ct)
     {
         var expense = await db.Expenses.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-        var project = expense is null ? null : await FactsAsync(expense.ProjectId, ct);
-        if (expense is null || project is null)
+        var access = await OpenForSpendingAsync(expense?.ProjectId, ct);
+        if (expense is null || !access.Granted)
         {
-            return NotFound();
+            return access.Refusal ?? NotFound();
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
-        var gate = MoneyRules.CanChangeSpending(project.Stage, project.PlanId is not null);
-        if (!gate.IsPassed)
-        {
-            return this.Refuse(l[gate.Missing[0]], MoneyUrl(project.Id));
-        }
+        var project = access.Record;
         var form = await FillAsync(new ExpenseForm
         {
             Amount = expense.Amount, SpentOn = expense.SpentOn, ReceiptNumber = expense.ReceiptNumber, Description = expense.Description, Version = expense.Version,
@@ -174,20 +144,12 @@ public sealed class MoneyController(
     public async Task<IActionResult> EditExpense(int id, ExpenseForm form, [FromServices] IValidator<ExpenseForm> validator, CancellationToken ct)
     {
         var expense = await db.Expenses.FirstOrDefaultAsync(e => e.Id == id, ct);
-        var project = expense is null ? null : await FactsAsync(expense.ProjectId, ct);
-        if (expense is null || project is null)
+        var access = await OpenForSpendingAsync(expense?.ProjectId, ct);
+        if (expense is null || !access.Granted)
         {
-            return NotFound();
+            return access.Refusal ?? NotFound();
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
-        var gate = MoneyRules.CanChangeSpending(project.Stage, project.PlanId is not null);
-        if (!gate.IsPassed)
-        {
-            return this.Refuse(l[gate.Missing[0]], MoneyUrl(project.Id));
-        }
+        var project = access.Record;
         await FillAsync(form, project, expense, ct);
         var line = await CheckExpenseAsync(form, project, validator, ct);
         if (line is null)
@@ -215,20 +177,12 @@ public sealed class MoneyController(
     public async Task<IActionResult> DeleteExpense(int id, [FromForm] int version, CancellationToken ct)
     {
         var expense = await db.Expenses.FirstOrDefaultAsync(e => e.Id == id, ct);
-        var project = expense is null ? null : await FactsAsync(expense.ProjectId, ct);
-        if (expense is null || project is null)
+        var access = await OpenForSpendingAsync(expense?.ProjectId, ct);
+        if (expense is null || !access.Granted)
         {
-            return NotFound();
+            return access.Refusal ?? NotFound();
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
-        var gate = MoneyRules.CanChangeSpending(project.Stage, project.PlanId is not null);
-        if (!gate.IsPassed)
-        {
-            return this.Refuse(l[gate.Missing[0]], MoneyUrl(project.Id));
-        }
+        var project = access.Record;
         db.Entry(expense).Property(e => e.Version).OriginalValue = version;
         db.Expenses.Remove(expense);
         try
@@ -247,15 +201,12 @@ public sealed class MoneyController(
     [HttpGet("/projects/{projectId:int}/money/income/create")]
     public async Task<IActionResult> CreateIncome(int projectId, CancellationToken ct)
     {
-        var project = await FactsAsync(projectId, ct);
-        if (project is null)
+        var access = await OpenAsync(projectId, ct);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = access.Record;
         var gate = MoneyRules.CanChangeFeeIncome(project.Stage, project.FeeTier);
         if (!gate.IsPassed)
         {
@@ -267,15 +218,12 @@ public sealed class MoneyController(
     [HttpPost("/projects/{projectId:int}/money/income/create")]
     public async Task<IActionResult> CreateIncome(int projectId, FeeIncomeForm form, [FromServices] IValidator<FeeIncomeForm> validator, CancellationToken ct)
     {
-        var project = await FactsAsync(projectId, ct);
-        if (project is null)
+        var access = await OpenAsync(projectId, ct);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = access.Record;
         var gate = MoneyRules.CanChangeFeeIncome(project.Stage, project.FeeTier);
         if (!gate.IsPassed)
         {
@@ -306,15 +254,12 @@ public sealed class MoneyController(
     public async Task<IActionResult> DeleteIncome(int id, CancellationToken ct)
     {
         var income = await db.FeeIncome.FirstOrDefaultAsync(f => f.Id == id, ct);
-        var project = income is null ? null : await FactsAsync(income.ProjectId, ct);
-        if (income is null || project is null)
+        var access = await OpenAsync(income?.ProjectId, ct);
+        if (income is null || !access.Granted)
         {
-            return NotFound();
+            return access.Refusal ?? NotFound();
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = access.Record;
         // Income wrongly recorded can be taken back even if the plan later became free; only a finished project's accounts are closed.
         if (project.Stage.IsFinished())
         {
@@ -327,6 +272,22 @@ public sealed class MoneyController(
     }
 
     private static string MoneyUrl(int projectId) => $"/projects/{projectId}/money";
+
+    /// <summary>The project when the person works in its community; else 404 (no such project) or 403.</summary>
+    private async Task<RecordAccess<MoneyProject>> OpenAsync(int? projectId, CancellationToken ct) =>
+        await this.OpenInCommunityAsync(authorization, projectId is { } id ? await FactsAsync(id, ct) : null, p => p.CommunityId);
+
+    /// <summary>As <see cref="OpenAsync"/>, and spending may change now (an approved plan, a project not finished); else a 400 page.</summary>
+    private async Task<RecordAccess<MoneyProject>> OpenForSpendingAsync(int? projectId, CancellationToken ct)
+    {
+        var access = await OpenAsync(projectId, ct);
+        if (!access.Granted)
+        {
+            return access;
+        }
+        var gate = MoneyRules.CanChangeSpending(access.Record.Stage, access.Record.PlanId is not null);
+        return gate.IsPassed ? access : new RecordAccess<MoneyProject>(this.Refuse(l[gate.Missing[0]], MoneyUrl(access.Record.Id)));
+    }
 
     private async Task<MoneyProject?> FactsAsync(int projectId, CancellationToken ct)
     {
