@@ -114,6 +114,11 @@ public sealed class AccountController(
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        // A new security stamp ends the person's other sessions too (a shared computer, a lost phone) at their next check.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }
