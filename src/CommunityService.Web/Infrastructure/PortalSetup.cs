@@ -47,6 +47,7 @@ public static class PortalSetup
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSignInRateLimit(builder.Configuration);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -133,6 +134,7 @@ public static class PortalSetup
         app.UseRequestLocalization();
         app.UseFingerprintedStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseNoCompressionForSignedIn();
         app.UseAuthorization();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -25,6 +26,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("login")]
+    [EnableRateLimiting(SignInRateLimit.Policy)]
     public async Task<IActionResult> Login(LoginForm form, [FromServices] IValidator<LoginForm> validator, CancellationToken ct)
     {
         if (!await this.ValidateFormAsync(form, validator, ct))
@@ -67,6 +69,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("register")]
+    [EnableRateLimiting(SignInRateLimit.Policy)]
     public async Task<IActionResult> Register(RegisterForm form, [FromServices] IValidator<RegisterForm> validator, CancellationToken ct)
     {
         await LoadCommunitiesAsync(ct);
