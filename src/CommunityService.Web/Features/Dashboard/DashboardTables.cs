@@ -54,7 +54,6 @@ public static class DashboardTables
 {
     public static IReadOnlyList<DashboardTable> Of(DashboardFigures f, IStringLocalizer l)
     {
-        string S(string key) => l[key].Value;
         static decimal? N(decimal? v) => v;
         var months = f.Period.Months;
 
@@ -62,90 +61,90 @@ public static class DashboardTables
         var stageRows = Enum.GetValues<ProjectStage>().Select(stage =>
         {
             var counts = categories.Select(c => f.ProjectsByStage.Where(s => s.Stage == stage && s.Category == c).Sum(s => s.Projects)).ToList();
-            return new DashboardRow(S($"ProjectStage.{stage}"), [.. counts.Select(c => N(c)), counts.Sum()]);
+            return new DashboardRow(l[$"ProjectStage.{stage}"].Value, [.. counts.Select(c => N(c)), counts.Sum()]);
         }).ToList();
-        var projects = new DashboardTable("projects", S("Projects by stage and category"),
-            S("Projects started before the end of the period, counted at the stage they are in today."), "bar", S("Stage"),
-            [.. categories.Select(c => new DashboardColumn(S($"ServiceCategory.{c}"), CellFormat.Count, true)), new DashboardColumn(S("Total"), CellFormat.Count)],
-            stageRows, Sum(S("Total"), stageRows), Stacked: true);
+        var projects = new DashboardTable("projects", l["Projects by stage and category"].Value,
+            l["Projects started before the end of the period, counted at the stage they are in today."].Value, "bar", l["Stage"].Value,
+            [.. categories.Select(c => new DashboardColumn(l[$"ServiceCategory.{c}"].Value, CellFormat.Count, true)), new DashboardColumn(l["Total"].Value, CellFormat.Count)],
+            stageRows, Sum(l["Total"].Value, stageRows), Stacked: true);
 
         var found = f.NeedsFound;
-        var needs = new DashboardTable("needs", S("Needs found and addressed"),
-            S("Needs recorded in the period (by the day they were found), by what has become of them since."), "bar", S("Status"),
-            [new DashboardColumn(S("Needs"), CellFormat.Count, true), new DashboardColumn(S("Share"), CellFormat.Percent)],
+        var needs = new DashboardTable("needs", l["Needs found and addressed"].Value,
+            l["Needs recorded in the period (by the day they were found), by what has become of them since."].Value, "bar", l["Status"].Value,
+            [new DashboardColumn(l["Needs"].Value, CellFormat.Count, true), new DashboardColumn(l["Share"].Value, CellFormat.Percent)],
             Enum.GetValues<NeedStatus>().Select(s =>
             {
                 var n = f.Needs.Where(x => x.Status == s).Sum(x => x.Needs);
-                return new DashboardRow(S($"NeedStatus.{s}"), [n, DashboardMath.Percent(n, found)]);
+                return new DashboardRow(l[$"NeedStatus.{s}"].Value, [n, DashboardMath.Percent(n, found)]);
             }).ToList(),
-            new DashboardRow(S("Needs found"), [found, found == 0 ? null : 100m]));
+            new DashboardRow(l["Needs found"].Value, [found, found == 0 ? null : 100m]));
 
-        var groups = new DashboardTable("groups", S("People served by target group"),
-            S("Different people who received a service in the period, counted under each target group of the projects that served them; one person can count under several groups."),
-            "bar", S("Target group"),
-            [new DashboardColumn(S("People served"), CellFormat.Count, true), new DashboardColumn(S("Services delivered"), CellFormat.Count)],
+        var groups = new DashboardTable("groups", l["People served by target group"].Value,
+            l["Different people who received a service in the period, counted under each target group of the projects that served them; one person can count under several groups."].Value,
+            "bar", l["Target group"].Value,
+            [new DashboardColumn(l["People served"].Value, CellFormat.Count, true), new DashboardColumn(l["Services delivered"].Value, CellFormat.Count)],
             Enum.GetValues<TargetGroup>().Select(g =>
             {
                 var row = f.ByTargetGroup.SingleOrDefault(x => x.Group == g);
-                return new DashboardRow(S($"TargetGroup.{g}"), [row?.People ?? 0, row?.Services ?? 0]);
+                return new DashboardRow(l[$"TargetGroup.{g}"].Value, [row?.People ?? 0, row?.Services ?? 0]);
             }).ToList());
 
-        var modes = new DashboardTable("modes", S("People served by delivery mode"),
-            S("Services recorded in the period, by where they were given; the total counts each person once."), "bar", S("Delivery mode"),
-            [new DashboardColumn(S("People served"), CellFormat.Count, true), new DashboardColumn(S("Services delivered"), CellFormat.Count), new DashboardColumn(S("Service hours"), CellFormat.Hours)],
+        var modes = new DashboardTable("modes", l["People served by delivery mode"].Value,
+            l["Services recorded in the period, by where they were given; the total counts each person once."].Value, "bar", l["Delivery mode"].Value,
+            [new DashboardColumn(l["People served"].Value, CellFormat.Count, true), new DashboardColumn(l["Services delivered"].Value, CellFormat.Count), new DashboardColumn(l["Service hours"].Value, CellFormat.Hours)],
             Enum.GetValues<DeliveryMode>().Where(m => m != DeliveryMode.Both || f.ByDeliveryMode.Any(x => x.Mode == m)).Select(m =>
             {
                 var row = f.ByDeliveryMode.SingleOrDefault(x => x.Mode == m);
-                return new DashboardRow(S($"DeliveryMode.{m}"), [row?.People ?? 0, row?.Services ?? 0, DashboardMath.Hours(row?.Minutes ?? 0)]);
+                return new DashboardRow(l[$"DeliveryMode.{m}"].Value, [row?.People ?? 0, row?.Services ?? 0, DashboardMath.Hours(row?.Minutes ?? 0)]);
             }).ToList(),
-            new DashboardRow(S("Total"), [f.PeopleServed, f.Services, DashboardMath.Hours(f.ServiceMinutes)]));
+            new DashboardRow(l["Total"].Value, [f.PeopleServed, f.Services, DashboardMath.Hours(f.ServiceMinutes)]));
 
         var activityRows = f.Activity.Select(a => new DashboardRow(a.Month.ToString(), [a.SessionsHeld, a.Services, DashboardMath.Hours(a.Minutes)])).ToList();
-        var activity = new DashboardTable("activity", S("Sessions and service hours"),
-            S("Sessions held (not cancelled, already started) and services recorded, by month; hours are the recorded duration of each service."),
-            "bar", S("Month"),
-            [new DashboardColumn(S("Sessions held"), CellFormat.Count, true), new DashboardColumn(S("Services delivered"), CellFormat.Count, true),
-                new DashboardColumn(S("Service hours"), CellFormat.Hours, true)],
+        var activity = new DashboardTable("activity", l["Sessions and service hours"].Value,
+            l["Sessions held (not cancelled, already started) and services recorded, by month; hours are the recorded duration of each service."].Value,
+            "bar", l["Month"].Value,
+            [new DashboardColumn(l["Sessions held"].Value, CellFormat.Count, true), new DashboardColumn(l["Services delivered"].Value, CellFormat.Count, true),
+                new DashboardColumn(l["Service hours"].Value, CellFormat.Hours, true)],
             activityRows,
-            new DashboardRow(S("Total"), [f.Activity.Sum(a => a.SessionsHeld), f.Activity.Sum(a => a.Services), DashboardMath.Hours(f.Activity.Sum(a => a.Minutes))]));
+            new DashboardRow(l["Total"].Value, [f.Activity.Sum(a => a.SessionsHeld), f.Activity.Sum(a => a.Services), DashboardMath.Hours(f.Activity.Sum(a => a.Minutes))]));
 
         var ratings = f.Satisfaction.Sum(s => s.Ratings);
         var satisfied = f.Satisfaction.Sum(s => s.Satisfied);
         decimal? average = ratings == 0 ? null : Math.Round((decimal)(f.Satisfaction.Sum(s => (s.AverageRating ?? 0) * s.Ratings) / ratings), 2);
-        var satisfaction = new DashboardTable("satisfaction", S("Satisfaction over time"),
-            S("Residents' ratings (1 to 5) given in each month; satisfied means a rating of 4 or 5."), "line", S("Month"),
-            [new DashboardColumn(S("Ratings"), CellFormat.Count), new DashboardColumn(S("Average rating"), CellFormat.Rating),
-                new DashboardColumn(S("Satisfied"), CellFormat.Percent, true)],
+        var satisfaction = new DashboardTable("satisfaction", l["Satisfaction over time"].Value,
+            l["Residents' ratings (1 to 5) given in each month; satisfied means a rating of 4 or 5."].Value, "line", l["Month"].Value,
+            [new DashboardColumn(l["Ratings"].Value, CellFormat.Count), new DashboardColumn(l["Average rating"].Value, CellFormat.Rating),
+                new DashboardColumn(l["Satisfied"].Value, CellFormat.Percent, true)],
             f.Satisfaction.Select(s => new DashboardRow(s.Month.ToString(),
                 [s.Ratings, s.AverageRating is { } a ? Math.Round((decimal)a, 2) : null, s.SatisfiedPercent])).ToList(),
-            new DashboardRow(S("Total"), [ratings, average, DashboardMath.Percent(satisfied, ratings)]));
+            new DashboardRow(l["Total"].Value, [ratings, average, DashboardMath.Percent(satisfied, ratings)]));
 
-        var volunteers = new DashboardTable("volunteers", S("Volunteer hours"),
-            S("Volunteers' confirmed hours at sessions held in each month; volunteers are the different people who gave them."), "bar", S("Month"),
-            [new DashboardColumn(S("Volunteer hours"), CellFormat.Hours, true), new DashboardColumn(S("Shifts"), CellFormat.Count),
-                new DashboardColumn(S("Volunteers"), CellFormat.Count)],
+        var volunteers = new DashboardTable("volunteers", l["Volunteer hours"].Value,
+            l["Volunteers' confirmed hours at sessions held in each month; volunteers are the different people who gave them."].Value, "bar", l["Month"].Value,
+            [new DashboardColumn(l["Volunteer hours"].Value, CellFormat.Hours, true), new DashboardColumn(l["Shifts"].Value, CellFormat.Count),
+                new DashboardColumn(l["Volunteers"].Value, CellFormat.Count)],
             f.Volunteering.Select(v => new DashboardRow(v.Month.ToString(), [DashboardMath.Hours(v.Minutes), v.Shifts, v.Volunteers])).ToList(),
-            new DashboardRow(S("Total"), [DashboardMath.Hours(f.Volunteering.Sum(v => v.Minutes)), f.Volunteering.Sum(v => v.Shifts), null]));
+            new DashboardRow(l["Total"].Value, [DashboardMath.Hours(f.Volunteering.Sum(v => v.Minutes)), f.Volunteering.Sum(v => v.Shifts), null]));
 
-        var budgetRows = f.Budget.Select(b => new DashboardRow(S($"FundingSource.{b.Source}"), [b.Planned, b.Spent, SpentPercent(b.Spent, b.Planned)])).ToList();
+        var budgetRows = f.Budget.Select(b => new DashboardRow(l[$"FundingSource.{b.Source}"].Value, [b.Planned, b.Spent, SpentPercent(b.Spent, b.Planned)])).ToList();
         var (planned, spent) = (f.Budget.Sum(b => b.Planned), f.Budget.Sum(b => b.Spent));
-        var budget = new DashboardTable("budget", S("Budget planned and spent by funding source"),
-            S("Planned: the budget lines of the approved plans whose dates overlap the period, in full; spent: expenses dated in the period."),
-            "bar", S("Funding source"),
-            [new DashboardColumn(S("Planned"), CellFormat.Money, true), new DashboardColumn(S("Spent"), CellFormat.Money, true),
-                new DashboardColumn(S("Spent of planned"), CellFormat.Percent)],
-            budgetRows, new DashboardRow(S("Total"), [planned, spent, SpentPercent(spent, planned)]));
+        var budget = new DashboardTable("budget", l["Budget planned and spent by funding source"].Value,
+            l["Planned: the budget lines of the approved plans whose dates overlap the period, in full; spent: expenses dated in the period."].Value,
+            "bar", l["Funding source"].Value,
+            [new DashboardColumn(l["Planned"].Value, CellFormat.Money, true), new DashboardColumn(l["Spent"].Value, CellFormat.Money, true),
+                new DashboardColumn(l["Spent of planned"].Value, CellFormat.Percent)],
+            budgetRows, new DashboardRow(l["Total"].Value, [planned, spent, SpentPercent(spent, planned)]));
 
-        var demandRows = f.Demand.Select(d => new DashboardRow(S($"ServiceCategory.{d.Category}"),
+        var demandRows = f.Demand.Select(d => new DashboardRow(l[$"ServiceCategory.{d.Category}"].Value,
             [d.Sessions, d.FullSessions, d.Places, d.PlacesTaken, d.Waiting, d.HomeVisitsAsked, d.HomeVisitsOpen])).ToList();
-        var demand = new DashboardTable("demand", S("Demand and capacity"),
-            S("Sessions starting in the period (not cancelled): places offered and taken, full sessions, people still on a waiting list; home-visit requests made in the period and how many are still open."),
-            "bar", S("Category"),
-            [new DashboardColumn(S("Sessions"), CellFormat.Count), new DashboardColumn(S("Full sessions"), CellFormat.Count),
-                new DashboardColumn(S("Places offered"), CellFormat.Count, true), new DashboardColumn(S("Places taken"), CellFormat.Count, true),
-                new DashboardColumn(S("On a waiting list"), CellFormat.Count, true), new DashboardColumn(S("Home-visit requests"), CellFormat.Count),
-                new DashboardColumn(S("Still open"), CellFormat.Count, true)],
-            demandRows, Sum(S("Total"), demandRows));
+        var demand = new DashboardTable("demand", l["Demand and capacity"].Value,
+            l["Sessions starting in the period (not cancelled): places offered and taken, full sessions, people still on a waiting list; home-visit requests made in the period and how many are still open."].Value,
+            "bar", l["Category"].Value,
+            [new DashboardColumn(l["Sessions"].Value, CellFormat.Count), new DashboardColumn(l["Full sessions"].Value, CellFormat.Count),
+                new DashboardColumn(l["Places offered"].Value, CellFormat.Count, true), new DashboardColumn(l["Places taken"].Value, CellFormat.Count, true),
+                new DashboardColumn(l["On a waiting list"].Value, CellFormat.Count, true), new DashboardColumn(l["Home-visit requests"].Value, CellFormat.Count),
+                new DashboardColumn(l["Still open"].Value, CellFormat.Count, true)],
+            demandRows, Sum(l["Total"].Value, demandRows));
 
         return [projects, needs, groups, modes, activity, satisfaction, volunteers, budget, demand];
     }
