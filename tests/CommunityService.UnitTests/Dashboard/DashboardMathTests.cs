@@ -60,6 +60,21 @@ public class DashboardMathTests
         Assert.Equal(months, rows.Select(r => r.Month));
     }
 
+    [Fact]
+    public void A_moment_falls_in_the_month_whose_start_it_has_passed()
+    {
+        // Local midnights in Beijing (UTC+8): 1 April starts at 16:00 UTC on 31 March.
+        DateTime[] starts = [new(2024, 2, 29, 16, 0, 0), new(2024, 3, 31, 16, 0, 0), new(2024, 4, 30, 16, 0, 0), new(2024, 5, 31, 16, 0, 0), new(2024, 6, 30, 16, 0, 0)];
+        var index = DashboardQuery.MonthIndex<DateTime>(t => t, starts).Compile();
+
+        Assert.Equal(0, index(new(2024, 3, 1, 0, 0, 0)));
+        Assert.Equal(0, index(new(2024, 3, 31, 15, 59, 59)));
+        Assert.Equal(1, index(new(2024, 3, 31, 16, 0, 0)));
+        Assert.Equal(2, index(new(2024, 5, 15, 0, 0, 0)));
+        Assert.Equal(3, index(new(2024, 6, 30, 15, 0, 0)));
+        Assert.Equal(4, index(new(2024, 7, 20, 0, 0, 0)));
+    }
+
     [Theory]
     [InlineData(CellFormat.Count, 12345, "12,345")]
     [InlineData(CellFormat.Hours, 1234.5, "1,234.5")]
@@ -90,7 +105,7 @@ public class DashboardTablesTests
         public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
     }
 
-    private static readonly DashboardPeriod Spring = new(new(2024, 3, 1), new(2024, 5, 31), default, default, 480, null, null);
+    private static readonly DashboardPeriod Spring = new(new(2024, 3, 1), new(2024, 5, 31), default, default, [], null, null);
 
     private static readonly DashboardFigures Figures = new(
         Spring,

@@ -49,9 +49,10 @@ public static class DashboardMath
 
 /// <summary>
 /// The period and scope the figures are for. Dates are local days, both included; the UTC bounds are [StartUtc, EndUtc).
-/// Months are cut at the local midnight by a fixed offset from UTC (the portal's zone, China, keeps no daylight saving).
+/// <see cref="MonthStartsUtc"/> has the UTC instant each of <see cref="Months"/> starts (local midnight on the 1st; the
+/// first is the period's start), so that facts fall into local months by plain comparisons in the database.
 /// </summary>
-public sealed record DashboardPeriod(DateOnly From, DateOnly To, DateTime StartUtc, DateTime EndUtc, int OffsetMinutes, int? CommunityId, ServiceCategory? Category)
+public sealed record DashboardPeriod(DateOnly From, DateOnly To, DateTime StartUtc, DateTime EndUtc, IReadOnlyList<DateTime> MonthStartsUtc, int? CommunityId, ServiceCategory? Category)
 {
     public bool IsScoped => CommunityId is not null || Category is not null;
 

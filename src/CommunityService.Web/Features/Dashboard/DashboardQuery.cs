@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Execution;
@@ -29,14 +30,35 @@ public sealed class DashboardQuery(CommunityServiceDbContext db)
         {
             (from, to) = (to, from);
         }
-        var offset = (int)Math.Round((time.Local(nowUtc) - nowUtc).TotalMinutes);
-        return new DashboardPeriod(from, to, time.ToUtc(from.ToDateTime(TimeOnly.MinValue)), time.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)),
-            offset, filter.Community, filter.Category);
+        var start = time.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+        var monthStarts = DashboardMath.MonthsBetween(from, to)
+            .Select((m, i) => i == 0 ? start : time.ToUtc(new DateTime(m.Year, m.Number, 1, 0, 0, 0, DateTimeKind.Unspecified)))
+            .ToList();
+        return new DashboardPeriod(from, to, start, time.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)), monthStarts, filter.Community, filter.Category);
+    }
+
+    /// <summary>
+    /// The index of the month a moment falls in, as nested comparisons with the months' UTC starts (a binary search, so a
+    /// year is four comparisons deep): cheap for the database, unlike date functions on every row, and right across a change
+    /// of UTC offset. Rows are already inside the period, so the first month takes everything before the second's start.
+    /// </summary>
+    public static Expression<Func<T, int>> MonthIndex<T>(Expression<Func<T, DateTime>> at, IReadOnlyList<DateTime> monthStarts)
+    {
+        Expression Between(int first, int last)
+        {
+            if (first == last)
+            {
+                return Expression.Constant(first);
+            }
+            var middle = (first + last + 1) / 2;
+            return Expression.Condition(Expression.LessThan(at.Body, Expression.Constant(monthStarts[middle])), Between(first, middle - 1), Between(middle, last));
+        }
+        return Expression.Lambda<Func<T, int>>(Between(0, monthStarts.Count - 1), at.Parameters);
     }
 
     public async Task<DashboardFigures> RunAsync(DashboardPeriod period, DateTime nowUtc, CancellationToken ct)
     {
-        var (start, end, offset) = (period.StartUtc, period.EndUtc, period.OffsetMinutes);
+        var (start, end, starts) = (period.StartUtc, period.EndUtc, period.MonthStartsUtc);
         var projects = db.Projects.AsNoTracking();
         if (period.CommunityId is { } community)
         {
@@ -80,9 +102,8 @@ public sealed class DashboardQuery(CommunityServiceDbContext db)
             .GroupBy(x => x.Group)
             .Select(g => new GroupServed(g.Key, g.Select(x => x.Person).Distinct().Count(), g.Count()))
             .ToListAsync(ct);
-        var recordMonths = await records.Select(r => new { Local = r.DeliveredAt.AddMinutes(offset), r.DurationMinutes })
-            .GroupBy(r => new { r.Local.Year, r.Local.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Services = g.Count(), Minutes = g.Sum(r => r.DurationMinutes) })
+        var recordMonths = await records.GroupBy(MonthIndex<ServiceRecord>(r => r.DeliveredAt, starts))
+            .Select(g => new { Index = g.Key, Services = g.Count(), Minutes = g.Sum(r => r.DurationMinutes) })
             .ToListAsync(ct);
 
         var heldUntil = nowUtc < end ? nowUtc : end;
@@ -110,17 +131,14 @@ public sealed class DashboardQuery(CommunityServiceDbContext db)
         }
 
         var sessionMonths = await sessions.Where(s => s.StartsAt < heldUntil)
-            .Select(s => s.StartsAt.AddMinutes(offset))
-            .GroupBy(s => new { s.Year, s.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Held = g.Count() })
+            .GroupBy(MonthIndex<ServiceSession>(s => s.StartsAt, starts))
+            .Select(g => new { Index = g.Key, Held = g.Count() })
             .ToListAsync(ct);
-        var ratingMonths = await feedback.Select(f => new { Local = f.CreatedAt.AddMinutes(offset), f.Rating })
-            .GroupBy(f => new { f.Local.Year, f.Local.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Ratings = g.Count(), Satisfied = g.Count(f => f.Rating >= 4), Average = g.Average(f => (double)f.Rating) })
+        var ratingMonths = await feedback.GroupBy(MonthIndex<ServiceFeedback>(f => f.CreatedAt, starts))
+            .Select(g => new { Index = g.Key, Ratings = g.Count(), Satisfied = g.Count(f => f.Rating >= 4), Average = g.Average(f => (double)f.Rating) })
             .ToListAsync(ct);
-        var volunteerMonths = await shifts.Select(s => new { Local = s.Session!.StartsAt.AddMinutes(offset), s.UserId, Minutes = s.ConfirmedMinutes ?? 0 })
-            .GroupBy(s => new { s.Local.Year, s.Local.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Minutes = g.Sum(s => s.Minutes), Shifts = g.Count(), Volunteers = g.Select(s => s.UserId).Distinct().Count() })
+        var volunteerMonths = await shifts.GroupBy(MonthIndex<Shift>(s => s.Session!.StartsAt, starts))
+            .Select(g => new { Index = g.Key, Minutes = g.Sum(s => s.ConfirmedMinutes ?? 0), Shifts = g.Count(), Volunteers = g.Select(s => s.UserId).Distinct().Count() })
             .ToListAsync(ct);
 
         var planned = await db.PlanBudgetLines.AsNoTracking().Where(b => plans.Any(p => p.Id == b.PlanId))
@@ -148,15 +166,15 @@ public sealed class DashboardQuery(CommunityServiceDbContext db)
             .ToListAsync(ct);
 
         var months = period.Months;
-        var activity = months.Select(m => new MonthActivity(m,
-            sessionMonths.Where(s => s.Year == m.Year && s.Month == m.Number).Sum(s => s.Held),
-            recordMonths.Where(r => r.Year == m.Year && r.Month == m.Number).Sum(r => r.Services),
-            recordMonths.Where(r => r.Year == m.Year && r.Month == m.Number).Sum(r => r.Minutes))).ToList();
+        var activity = months.Select((m, i) => new MonthActivity(m,
+            sessionMonths.Where(s => s.Index == i).Sum(s => s.Held),
+            recordMonths.Where(r => r.Index == i).Sum(r => r.Services),
+            recordMonths.Where(r => r.Index == i).Sum(r => r.Minutes))).ToList();
         var satisfaction = DashboardMath.ByMonth(months,
-            ratingMonths.Select(r => new MonthSatisfaction(new Month(r.Year, r.Month), r.Ratings, r.Satisfied, r.Average)),
+            ratingMonths.Select(r => new MonthSatisfaction(months[r.Index], r.Ratings, r.Satisfied, r.Average)),
             r => r.Month, m => new MonthSatisfaction(m, 0, 0, null));
         var volunteering = DashboardMath.ByMonth(months,
-            volunteerMonths.Select(v => new MonthVolunteering(new Month(v.Year, v.Month), v.Minutes, v.Shifts, v.Volunteers)),
+            volunteerMonths.Select(v => new MonthVolunteering(months[v.Index], v.Minutes, v.Shifts, v.Volunteers)),
             v => v.Month, m => new MonthVolunteering(m, 0, 0, 0));
         var budget = Enum.GetValues<FundingSource>()
             .Select(s => new SourceBudget(s, planned.Where(p => p.Source == s).Sum(p => p.Amount), spent.Where(p => p.Source == s).Sum(p => p.Amount)))
