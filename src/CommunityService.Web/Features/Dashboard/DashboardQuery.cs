@@ -98,9 +98,11 @@ public sealed class DashboardQuery(CommunityServiceDbContext db)
             .Select(g => new ModeServed(g.Key, g.Select(r => r.Person).Distinct().Count(), g.Count(), g.Sum(r => r.DurationMinutes)))
             .ToListAsync(ct);
         var people = await served.Select(r => r.Person).Distinct().CountAsync(ct);
-        var byGroup = await served.Join(db.Set<ProjectTargetGroup>(), r => r.ProjectId, g => g.ProjectId, (r, g) => new { g.Group, r.Person })
+        // Each person once per project before the join: a resident served every week is one row, not fifty, per target group.
+        var byGroup = await served.GroupBy(r => new { r.ProjectId, r.Person }).Select(g => new { g.Key.ProjectId, g.Key.Person, Services = g.Count() })
+            .Join(db.Set<ProjectTargetGroup>(), r => r.ProjectId, g => g.ProjectId, (r, g) => new { g.Group, r.Person, r.Services })
             .GroupBy(x => x.Group)
-            .Select(g => new GroupServed(g.Key, g.Select(x => x.Person).Distinct().Count(), g.Count()))
+            .Select(g => new GroupServed(g.Key, g.Select(x => x.Person).Distinct().Count(), g.Sum(x => x.Services)))
             .ToListAsync(ct);
         var recordMonths = await records.GroupBy(MonthIndex<ServiceRecord>(r => r.DeliveredAt, starts))
             .Select(g => new { Index = g.Key, Services = g.Count(), Minutes = g.Sum(r => r.DurationMinutes) })
