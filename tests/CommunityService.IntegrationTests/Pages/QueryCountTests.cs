@@ -62,6 +62,9 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/adjustments/{adjustment}", "manager", 9 },
         // Money: the project with its approved plan, the plan's lines, spending grouped by line, fee income summed, the newest expenses and fees.
         { "/projects/{project}/money", "staff", 6 },
+        // Dashboard: the communities for the filter, and DashboardQuery.Commands (14) GROUP BY queries whatever the rows.
+        { "/dashboard", "manager", 15 },
+        { "/dashboard?from=2020-01-01&to=2030-12-31&community=1&category=Welfare", "manager", 15 },
     };
 
     [Theory]

@@ -236,6 +236,9 @@ public static class RoleMatrix
         new("POST", "/projects/{projectId:int}/money/income/create", "/projects/3/money/income/create", StaffPost),
         new("POST", "/expenses/{id:int}/delete", "/expenses/{expense}/delete", StaffPost),
         new("POST", "/fee-income/{id:int}/delete", "/fee-income/{income}/delete", StaffPost),
+        // Dashboard: managers only; the export is one table, or every table a sheet each.
+        new("GET", "/dashboard", "/dashboard?from=2025-01-01&to=2025-12-31&community=1&category=Welfare", "L D D D 200 D"),
+        new("GET", "/dashboard/export", "/dashboard/export?table=needs&from=2025-01-01&to=2025-12-31", "L D D D 200 D"),
         // Last: it ends the session of the client that posts it.
         new("POST", "/account/logout", "/account/logout", SignedInPost),
     ];

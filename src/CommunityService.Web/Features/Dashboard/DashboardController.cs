@@ -1,0 +1,78 @@
+using System.Globalization;
+using CommunityService.Data;
+using CommunityService.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace CommunityService.Web.Features.Dashboard;
+
+public sealed record CommunityChoice(int Id, string Name);
+
+public sealed record DashboardPage(DashboardFigures Figures, IReadOnlyList<DashboardTable> Tables, IReadOnlyList<CommunityChoice> Communities)
+{
+    public DashboardPeriod Period => Figures.Period;
+
+    public string Query => DashboardFilter.QueryOf(Period);
+}
+
+/// <summary>The managers' dashboard (数据看板): the whole center's figures for a period, a community and a category.</summary>
+[Authorize(Policy = Policies.Manager)]
+public sealed class DashboardController(CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IStringLocalizer<SharedResource> l) : Controller
+{
+    /// <summary>Excel's limit on a sheet's name.</summary>
+    private const int SheetNameMax = 31;
+
+    [HttpGet("/dashboard")]
+    public async Task<IActionResult> Index(DashboardFilter filter, CancellationToken ct)
+    {
+        var figures = await FiguresAsync(filter, ct);
+        var communities = await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new CommunityChoice(c.Id, c.Name)).ToListAsync(ct);
+        return View(new DashboardPage(figures, DashboardTables.Of(figures, l), communities));
+    }
+
+    /// <summary>One table as a workbook (<paramref name="table"/> names it), or every table, a sheet each.</summary>
+    [HttpGet("/dashboard/export")]
+    public async Task<IActionResult> Export(DashboardFilter filter, string? table, CancellationToken ct)
+    {
+        var figures = await FiguresAsync(filter, ct);
+        var tables = DashboardTables.Of(figures, l).Where(t => table is null || t.Key == table).ToList();
+        if (tables.Count == 0)
+        {
+            return NotFound();
+        }
+        var sheets = new Dictionary<string, object>();
+        foreach (var t in tables)
+        {
+            sheets[t.Title.Length > SheetNameMax ? t.Title[..SheetNameMax] : t.Title] = Sheet(t);
+        }
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        stream.Position = 0;
+        var period = figures.Period;
+        var name = string.Create(CultureInfo.InvariantCulture, $"dashboard-{table ?? "all"}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+
+    private async Task<DashboardFigures> FiguresAsync(DashboardFilter filter, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await new DashboardQuery(db).RunAsync(DashboardQuery.Resolve(filter, time, now), now, ct);
+    }
+
+    private static List<Dictionary<string, object>> Sheet(DashboardTable table)
+    {
+        var rows = table.Total is null ? table.Rows : [.. table.Rows, table.Total];
+        return rows.Select(r =>
+        {
+            var row = new Dictionary<string, object> { [table.RowHeader] = r.Label };
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                row[table.Columns[i].Title] = r.Values[i] is { } v ? v : "";
+            }
+            return row;
+        }).ToList();
+    }
+}
