@@ -169,7 +169,7 @@ public class EvaluationReport : IVersioned
     public void Refresh(EvaluationFacts facts)
     {
         SyncWith(facts.Plan, facts.Groups);
-        PlanId = facts.Plan?.Id;
+        PlanId = facts.Plan is { Id: > 0 } plan ? plan.Id : null;
         foreach (var row in Objectives)
         {
             (row.Actual, row.Achieved) = ObjectiveVerdict.Of(row.MeasuredBy, row.Target, facts.Figures, row.IsTypedByHand ? row.Actual : null);

@@ -236,6 +236,16 @@ public static class RoleMatrix
         new("POST", "/projects/{projectId:int}/money/income/create", "/projects/3/money/income/create", StaffPost),
         new("POST", "/expenses/{id:int}/delete", "/expenses/{expense}/delete", StaffPost),
         new("POST", "/fee-income/{id:int}/delete", "/fee-income/{income}/delete", StaffPost),
+        // Evaluations: 慢性病健康讲座 (project 7) has its final report submitted (evaluation 2); evaluation 1 is 老年人助餐服务's approved final
+        // report, 5 长者日间照料's draft process evaluation. An empty edit lacks the means (400); correcting 1 starts a correction once,
+        // then says one is in progress (400).
+        new("GET", "/projects/{projectId:int}/evaluations", "/projects/7/evaluations", StaffPage),
+        new("GET", "/evaluations/{id:int}", "/evaluations/2", StaffPage),
+        new("GET", "/evaluations/{id:int}/edit", "/evaluations/5/edit", StaffPage),
+        new("GET", "/evaluations/{id:int}/print", "/evaluations/2/print", StaffPage),
+        new("GET", "/evaluations/{id:int}/export", "/evaluations/2/export", StaffPage),
+        new("POST", "/evaluations/{id:int}/edit", "/evaluations/5/edit", StaffPost),
+        new("POST", "/evaluations/{id:int}/correct", "/evaluations/1/correct", StaffPost),
         // Last: it ends the session of the client that posts it.
         new("POST", "/account/logout", "/account/logout", SignedInPost),
     ];

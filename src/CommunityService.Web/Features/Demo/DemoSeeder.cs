@@ -146,6 +146,7 @@ public sealed class DemoSeeder(
         await DemoCases.AddAsync(db, cases, now, ct);
         await DemoVolunteers.AddAsync(db, users, now, ct);
         await DemoDayCare.AddAsync(db, users, now, ct);
+        await DemoEvaluations.AddAsync(db, now, ct);
     }
 
     /// <summary>
@@ -431,18 +432,15 @@ public sealed class DemoSeeder(
             return;
         }
         Ensure(project.AdvanceTo(ProjectStage.Evaluation, staffId, "服务周期结束，进入评估。", Next(60)));
-        var evaluation = new EvaluationReport
-        {
-            Timing = EvaluationTiming.Final, CreatedById = staffId, CreatedAt = Next(5),
-            Summary = "服务按计划完成，参与居民满意度较高。", Improvements = "增加周末场次；提前一周发布通知。",
-        };
+        var facts = DemoEvaluations.WalkFacts(project, plan);
+        var evaluation = EvaluationReport.Start(0, EvaluationTiming.Final, facts.Plan, facts.Groups, staffId, Next(5));
+        DemoEvaluations.Fill(evaluation, project.Name);
         project.Evaluations.Add(evaluation);
+        Ensure(evaluation.Submit(facts, at));
         if (demo.Stage == ProjectStage.Evaluation)
         {
-            Ensure(evaluation.Submit(at));
             return;
         }
-        Ensure(evaluation.Submit(at));
         Ensure(evaluation.Approve(managerId, "目标达成，同意结项。", Next(3)));
         Ensure(project.AdvanceTo(ProjectStage.Closed, managerId, "结项评估已通过。", at));
     }
