@@ -524,6 +524,165 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.ToTable("Opinions");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationBudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("InPlan")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Planned")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<decimal>("Spent")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationBudgetLine");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationDimensionScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Dimension")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationDimensionScore");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool?>("Achieved")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("MeasuredBy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PlanObjectiveId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationObjective");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationParticipation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Expected")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Served")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Group")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationParticipation");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
                 {
                     b.Property<int>("Id")
@@ -531,6 +690,18 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("ByInterview")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ByOtherMeans")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ByQuestionnaire")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("CorrectsReportId")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -540,10 +711,25 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<decimal?>("FeeIncome")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
                     b.Property<string>("Improvements")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("OtherMeans")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("PeopleServed")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("int");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
@@ -578,15 +764,51 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsReportId");
+
                     b.HasIndex("ProjectId");
 
                     b.ToTable("Evaluations");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationSectionComment");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Execution.PlanAdjustment", b =>
@@ -2689,15 +2911,67 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationBudgetLine", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("BudgetLines")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationDimensionScore", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("Dimensions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationObjective", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationParticipation", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("Participation")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
                 {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CommunityService.Data.Projects.ServiceProject", "Project")
                         .WithMany("Evaluations")
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("Corrects");
+
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("SectionComments")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunityService.Data.Execution.PlanAdjustment", b =>
@@ -2708,12 +2982,14 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", "ResultingPlan")
                         .WithMany()
                         .HasForeignKey("ResultingPlanId")
                         .OnDelete(DeleteBehavior.NoAction);
 
                     b.Navigation("Project");
+
+                    b.Navigation("ResultingPlan");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Execution.ProgressReport", b =>
@@ -3268,6 +3544,19 @@ namespace CommunityService.Migrations.SqlServer.Migrations
             modelBuilder.Entity("CommunityService.Data.Communities.StreetOffice", b =>
                 {
                     b.Navigation("Communities");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
+                {
+                    b.Navigation("BudgetLines");
+
+                    b.Navigation("Dimensions");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Participation");
+
+                    b.Navigation("SectionComments");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Needs.NeedFinding", b =>

@@ -498,10 +498,173 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.ToTable("Opinions");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationBudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InPlan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Planned")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Spent")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationBudgetLine");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationDimensionScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Dimension")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationDimensionScore");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Achieved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasuredBy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationObjective");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationParticipation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Expected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Served")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Group")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationParticipation");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByInterview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByOtherMeans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByQuestionnaire")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectsReportId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -512,10 +675,25 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("FeeIncome")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Improvements")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherMeans")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PeopleServed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
@@ -550,15 +728,49 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsReportId");
+
                     b.HasIndex("ProjectId");
 
                     b.ToTable("Evaluations");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationSectionComment");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Execution.PlanAdjustment", b =>
@@ -2592,15 +2804,67 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationBudgetLine", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("BudgetLines")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationDimensionScore", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("Dimensions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationObjective", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationParticipation", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("Participation")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
                 {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CommunityService.Data.Projects.ServiceProject", "Project")
                         .WithMany("Evaluations")
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("Corrects");
+
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("SectionComments")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunityService.Data.Execution.PlanAdjustment", b =>
@@ -2611,12 +2875,14 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", "ResultingPlan")
                         .WithMany()
                         .HasForeignKey("ResultingPlanId")
                         .OnDelete(DeleteBehavior.NoAction);
 
                     b.Navigation("Project");
+
+                    b.Navigation("ResultingPlan");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Execution.ProgressReport", b =>
@@ -3171,6 +3437,19 @@ namespace CommunityService.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CommunityService.Data.Communities.StreetOffice", b =>
                 {
                     b.Navigation("Communities");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
+                {
+                    b.Navigation("BudgetLines");
+
+                    b.Navigation("Dimensions");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Participation");
+
+                    b.Navigation("SectionComments");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Needs.NeedFinding", b =>

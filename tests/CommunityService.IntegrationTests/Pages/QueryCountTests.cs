@@ -65,6 +65,11 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         // Dashboard: the communities for the filter, and DashboardQuery.Commands (14) GROUP BY queries whatever the rows.
         { "/dashboard", "manager", 15 },
         { "/dashboard?from=2020-01-01&to=2030-12-31&community=1&category=Welfare", "manager", 15 },
+        // Evaluations: the project and its reports (names in the same command); a report's page: the report (split: the report and
+        // five kinds of rows), the project, the live figures of a draft (the plan split in four, target groups, the aggregate, the
+        // newest comments, spending grouped, fee income), the names and the corrections.
+        { "/projects/{project}/evaluations", "staff", 2 },
+        { "/evaluations/{evaluation}", "staff", 18 },
     };
 
     [Theory]
@@ -77,10 +82,12 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         var caseFile = await Portal.WithDbAsync(db => db.CaseFiles.Where(c => c.ProjectId == project).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         var volunteer = await Portal.WithDbAsync(db => db.Users.Where(u => u.UserName == "volunteer").Select(u => u.Id).SingleAsync());
         var adjustment = url.Contains("{adjustment}", StringComparison.Ordinal) ? await AddBudgetAdjustmentAsync(project) : 0;
+        var evaluation = url.Contains("{evaluation}", StringComparison.Ordinal) ? await AddDraftEvaluationAsync(project) : 0;
         url = url.Replace("{project}", project.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{volunteer}", volunteer, StringComparison.Ordinal)
             .Replace("{visit}", visit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{adjustment}", adjustment.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{evaluation}", evaluation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{case}", caseFile.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         await client.GetAsync(url);
         var (_, before) = await CountAsync(client, url);
@@ -117,6 +124,17 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         db.Adjustments.Add(adjustment);
         await db.SaveChangesAsync();
         return adjustment.Id;
+    });
+
+    /// <summary>A draft process evaluation: its page computes the live figures, the most it ever does.</summary>
+    private Task<int> AddDraftEvaluationAsync(int projectId) => Portal.WithDbAsync(async db =>
+    {
+        var plan = await db.Plans.Include(p => p.Objectives).Include(p => p.Beneficiaries)
+            .Where(p => p.ProjectId == projectId && p.Status == Data.Plans.PlanStatus.Approved).OrderByDescending(p => p.VersionNumber).FirstAsync();
+        var report = Data.Evaluations.EvaluationReport.Start(projectId, Data.Evaluations.EvaluationTiming.During, plan, [TargetGroup.Disabled], "staff", DateTime.UtcNow);
+        db.Evaluations.Add(report);
+        await db.SaveChangesAsync();
+        return report.Id;
     });
 
     private Task AddManyRowsAsync(int projectId) => Portal.WithDbAsync(async db =>

@@ -23,7 +23,8 @@ public class ReviewQueueTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(order.Order(), order);
         Assert.Contains("href=\"/projects/5/decision\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/projects/12/plan\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/projects/7#evaluation\"", html, StringComparison.Ordinal);
+        var evaluation = await Portal.WithDbAsync(db => db.Evaluations.Where(e => e.ProjectId == 7).Select(e => e.Id).SingleAsync());
+        Assert.Contains($"href=\"/evaluations/{evaluation}\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/projects/13/decision\"", html, StringComparison.Ordinal);
         Assert.Contains("评估报告", html, StringComparison.Ordinal);
         Assert.DoesNotContain("老年人助餐服务", html, StringComparison.Ordinal);

@@ -68,9 +68,15 @@ public class PipelineWalkTests(PortalFactory portal) : PortalTest(portal)
 
         await Ok(staff.PostFormAsync($"{page}/evaluations/create", $"{page}/evaluations/create", new()
         {
-            ["Timing"] = "Final", ["Summary"] = "完成 100 人次监测", ["Improvements"] = "增加上门监测",
+            ["Timing"] = "Final", ["ByInterview"] = "true",
         }));
         var evaluationId = await Portal.WithDbAsync(db => db.Evaluations.Where(e => e.ProjectId == id).Select(e => e.Id).SingleAsync());
+        var edit = $"/evaluations/{evaluationId}/edit";
+        await Ok(staff.SubmitFormAsync(edit, edit, new()
+        {
+            ["Dimensions[0].Score"] = "4", ["Dimensions[1].Score"] = "4", ["Dimensions[2].Score"] = "5", ["Dimensions[3].Score"] = "3",
+            ["Summary"] = "完成 100 人次监测", ["Improvements"] = "增加上门监测",
+        }));
         await Ok(staff.PostFormAsync(page, $"/evaluations/{evaluationId}/submit", []));
         await Ok(manager.PostFormAsync(page, $"/evaluations/{evaluationId}/review", new() { ["Outcome"] = "Approve", ["Comment"] = "同意结项" }));
         await AssertStage(id, ProjectStage.Closed);

@@ -67,9 +67,9 @@ public class CommunityScopeTests(PortalFactory portal) : PortalTest(portal)
         var project = await Portal.WithDbAsync(db => db.Projects.Where(p => p.Name == "残疾人康复上门服务").Select(p => p.Id).SingleAsync());
 
         var refused = await staff.PostFormAsync($"/projects/{project}/evaluations/create", $"/projects/{project}/evaluations/create",
-            new() { ["Timing"] = "Final", ["Summary"] = "提前结项" });
+            new() { ["Timing"] = "Final", ["ByInterview"] = "true" });
         var during = await staff.PostFormAsync($"/projects/{project}/evaluations/create", $"/projects/{project}/evaluations/create",
-            new() { ["Timing"] = "During", ["Summary"] = "过程评估：进展顺利" });
+            new() { ["Timing"] = "During", ["ByInterview"] = "true" });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("评估类型与项目阶段不符", await refused.BodyAsync(), StringComparison.Ordinal);

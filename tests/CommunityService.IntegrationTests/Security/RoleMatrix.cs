@@ -239,6 +239,16 @@ public static class RoleMatrix
         // Dashboard: managers only; the export is one table, or every table a sheet each.
         new("GET", "/dashboard", "/dashboard?from=2025-01-01&to=2025-12-31&community=1&category=Welfare", "L D D D 200 D"),
         new("GET", "/dashboard/export", "/dashboard/export?table=needs&from=2025-01-01&to=2025-12-31", "L D D D 200 D"),
+        // Evaluations: 慢性病健康讲座 (project 7) has its final report submitted (evaluation 2); evaluation 1 is 老年人助餐服务's approved final
+        // report, 5 长者日间照料's draft process evaluation. An empty edit lacks the means (400); correcting 1 starts a correction once,
+        // then says one is in progress (400).
+        new("GET", "/projects/{projectId:int}/evaluations", "/projects/7/evaluations", StaffPage),
+        new("GET", "/evaluations/{id:int}", "/evaluations/2", StaffPage),
+        new("GET", "/evaluations/{id:int}/edit", "/evaluations/5/edit", StaffPage),
+        new("GET", "/evaluations/{id:int}/print", "/evaluations/2/print", StaffPage),
+        new("GET", "/evaluations/{id:int}/export", "/evaluations/2/export", StaffPage),
+        new("POST", "/evaluations/{id:int}/edit", "/evaluations/5/edit", StaffPost),
+        new("POST", "/evaluations/{id:int}/correct", "/evaluations/1/correct", StaffPost),
         // Last: it ends the session of the client that posts it.
         new("POST", "/account/logout", "/account/logout", SignedInPost),
     ];

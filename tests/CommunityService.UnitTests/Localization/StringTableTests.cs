@@ -48,7 +48,7 @@ public partial class StringTableTests
             typeof(PublicityChannel), typeof(SignUpStatus), typeof(SignUpChannel), typeof(HomeVisitStatus), typeof(TimeOfDay),
             typeof(WorkStatus), typeof(AdjustmentStatus), typeof(ObjectiveState), typeof(Data.Volunteers.ShiftStatus), typeof(Data.Cases.CaseStatus),
             typeof(Web.Features.Audit.AuditAction), typeof(Web.Features.Audit.AuditResult), typeof(Web.Features.Audit.AuditRecordType), typeof(Web.Features.Cases.CaseField),
-            typeof(Web.Features.Adjustments.AdjustmentChange)];
+            typeof(Web.Features.Adjustments.AdjustmentChange), typeof(EvaluationSection)];
         var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
             .Concat(Enum.GetNames<ServiceCategory>().Select(n => $"ServiceCategory.{n}.Description"))

@@ -1,4 +1,3 @@
-using CommunityService.Data.Evaluations;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.UnitTests.Projects;
@@ -74,21 +73,6 @@ public class ServicePlanTests
 
         Assert.Equal([ServicePlan.NotEditable], plan.Submit(Now).Missing);
         Assert.Equal([ServicePlan.NotSubmitted], plan.ReturnForRevision(Manager, "改", Now).Missing);
-    }
-
-    [Fact]
-    public void An_evaluation_needs_a_summary_and_follows_the_same_review_cycle()
-    {
-        var report = new EvaluationReport { Timing = EvaluationTiming.Final };
-        Assert.Equal([EvaluationReport.NeedsSummary], report.Submit(Now).Missing);
-
-        report.Summary = "目标达成";
-        Pass(report.Submit(Now));
-        Pass(report.ReturnForRevision(Manager, "补充数据", Now));
-        Assert.True(report.IsEditable);
-        Pass(report.Submit(Now));
-        Pass(report.Approve(Manager, "", Now));
-        Assert.Equal([EvaluationReport.NotEditable], report.Submit(Now).Missing);
     }
 }
 

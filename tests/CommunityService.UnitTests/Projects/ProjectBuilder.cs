@@ -85,8 +85,8 @@ internal static class ProjectBuilder
 
     public static void WithApprovedFinalEvaluation(ServiceProject p)
     {
-        var report = new EvaluationReport { Timing = EvaluationTiming.Final, Summary = "完成" };
-        Pass(report.Submit(Now));
+        var report = Evaluations.Reports.Complete(EvaluationTiming.Final);
+        Pass(report.Submit(Evaluations.Reports.Facts(), Now));
         Pass(report.Approve(Manager, "", Now));
         p.Evaluations.Add(report);
     }

@@ -174,11 +174,11 @@ public class StageGateTests
     public void Evaluation_to_closed_needs_an_approved_final_evaluation()
     {
         var project = At(ProjectStage.Evaluation);
-        var during = new EvaluationReport { Timing = EvaluationTiming.During, Summary = "过程中" };
-        Pass(during.Submit(Now));
+        var during = Evaluations.Reports.Complete(EvaluationTiming.During);
+        Pass(during.Submit(Evaluations.Reports.Facts(), Now));
         Pass(during.Approve(Manager, "", Now));
-        var final = new EvaluationReport { Timing = EvaluationTiming.Final, Summary = "结项" };
-        Pass(final.Submit(Now));
+        var final = Evaluations.Reports.Complete(EvaluationTiming.Final);
+        Pass(final.Submit(Evaluations.Reports.Facts(), Now));
         project.Evaluations.AddRange([during, final]);
 
         Assert.Equal([GateMessages.NeedsApprovedFinalEvaluation], project.CheckGate(ProjectStage.Closed).Missing);

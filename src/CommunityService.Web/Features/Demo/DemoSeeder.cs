@@ -148,7 +148,8 @@ public sealed class DemoSeeder(
         await DemoVolunteers.AddAsync(db, users, now, ct);
         var dayCare = System.Diagnostics.Stopwatch.GetTimestamp();
         await DemoDayCare.AddAsync(db, users, now, ct);
-        logger.LogInformation("Demo data seeded in {Total:0} ms ({DayCare:0} ms for the day-care project's records).",
+        await DemoEvaluations.AddAsync(db, now, ct);
+        logger.LogInformation("Demo data seeded in {Total:0} ms ({DayCare:0} ms for the day care and the evaluations).",
             System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(dayCare).TotalMilliseconds);
     }
 
@@ -435,18 +436,15 @@ public sealed class DemoSeeder(
             return;
         }
         Ensure(project.AdvanceTo(ProjectStage.Evaluation, staffId, "服务周期结束，进入评估。", Next(60)));
-        var evaluation = new EvaluationReport
-        {
-            Timing = EvaluationTiming.Final, CreatedById = staffId, CreatedAt = Next(5),
-            Summary = "服务按计划完成，参与居民满意度较高。", Improvements = "增加周末场次；提前一周发布通知。",
-        };
+        var facts = DemoEvaluations.WalkFacts(project, plan);
+        var evaluation = EvaluationReport.Start(0, EvaluationTiming.Final, facts.Plan, facts.Groups, staffId, Next(5));
+        DemoEvaluations.Fill(evaluation, project.Name);
         project.Evaluations.Add(evaluation);
+        Ensure(evaluation.Submit(facts, at));
         if (demo.Stage == ProjectStage.Evaluation)
         {
-            Ensure(evaluation.Submit(at));
             return;
         }
-        Ensure(evaluation.Submit(at));
         Ensure(evaluation.Approve(managerId, "目标达成，同意结项。", Next(3)));
         Ensure(project.AdvanceTo(ProjectStage.Closed, managerId, "结项评估已通过。", at));
     }

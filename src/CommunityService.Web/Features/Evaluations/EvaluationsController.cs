@@ -1,5 +1,7 @@
 using CommunityService.Data;
 using CommunityService.Data.Evaluations;
+using CommunityService.Data.Identity;
+using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Web.Features.Plans;
 using CommunityService.Web.Infrastructure;
@@ -8,17 +10,51 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
 
 namespace CommunityService.Web.Features.Evaluations;
 
+/// <summary>
+/// 评估和总结: staff of the project's community draft, edit and submit a report; a manager approves it or returns it with comments
+/// per section. The figures are frozen into the report at submission; approving the final report closes the project.
+/// </summary>
 [Authorize(Policy = Policies.StaffOrManager)]
 public sealed class EvaluationsController(
-    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+    CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private DateOnly Today => DateOnly.FromDateTime(time.Now);
+
+    private static string PageUrl(int id) => $"/evaluations/{id}";
+
+    [HttpGet("/projects/{projectId:int}/evaluations")]
+    public async Task<IActionResult> Index(int projectId, CancellationToken ct)
+    {
+        var project = await ProjectAsync(projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        {
+            return Forbid();
+        }
+        var reports = await db.Evaluations.AsNoTracking().Where(e => e.ProjectId == projectId)
+            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .Select(e => new EvaluationRow(e.Id, e.Timing, e.Status, e.CreatedAt, e.SubmittedAt, e.ReviewedAt, e.CorrectsReportId,
+                db.Users.Where(u => u.Id == e.CreatedById).Select(u => u.DisplayName).FirstOrDefault() ?? ""))
+            .ToListAsync(ct);
+        var canStart = Enum.GetValues<EvaluationTiming>()
+            .Where(t => EvaluationReport.CanStart(t, project.Stage, FinalInProgress(reports)).IsPassed)
+            .ToList();
+        return View(new EvaluationList(project, reports, canStart));
+    }
+
     [HttpGet("/projects/{projectId:int}/evaluations/create")]
     public async Task<IActionResult> Create(int projectId, CancellationToken ct)
     {
-        var project = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId, p.Stage }).FirstOrDefaultAsync(ct);
+        var project = await ProjectAsync(projectId, ct);
         if (project is null)
         {
             return NotFound();
@@ -33,14 +69,13 @@ public sealed class EvaluationsController(
             ProjectStage.Evaluation => EvaluationTiming.Final,
             _ => EvaluationTiming.During,
         };
-        return View(new EvaluationForm { ProjectId = projectId, ProjectName = project.Name, Timing = timing });
+        return View(new EvaluationForm { ProjectId = projectId, ProjectName = project.Name, Timing = timing, ByInterview = true });
     }
 
     [HttpPost("/projects/{projectId:int}/evaluations/create")]
     public async Task<IActionResult> Create(int projectId, EvaluationForm form, [FromServices] IValidator<EvaluationForm> validator, CancellationToken ct)
     {
-        form.ProjectId = projectId;
-        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct);
+        var project = await ProjectAsync(projectId, ct);
         if (project is null)
         {
             return NotFound();
@@ -49,113 +84,310 @@ public sealed class EvaluationsController(
         {
             return Forbid();
         }
-        form.ProjectName = project.Name;
+        (form.ProjectId, form.ProjectName) = (projectId, project.Name);
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.InvalidForm(form);
         }
-        if (project.Stage is not (ProjectStage.Execution or ProjectStage.Evaluation or ProjectStage.Closed))
+        var finalInProgress = await db.Evaluations.AnyAsync(e => e.ProjectId == projectId && e.Timing == EvaluationTiming.Final && e.Status != ReportStatus.Approved, ct);
+        var gate = EvaluationReport.CanStart(form.Timing, project.Stage, finalInProgress);
+        if (!gate.IsPassed)
         {
-            ModelState.AddModelError("", l["Evaluations start once the project is in execution."]);
+            foreach (var missing in gate.Missing)
+            {
+                ModelState.AddModelError(nameof(form.Timing), l[missing]);
+            }
             return this.InvalidForm(form);
         }
-        // A process evaluation while the service runs, the final one in the Evaluation stage, a follow-up after closing:
-        // an approved final report is what closes the project, so it cannot come earlier.
-        var allowed = form.Timing switch
-        {
-            EvaluationTiming.During => project.Stage is ProjectStage.Execution or ProjectStage.Evaluation,
-            EvaluationTiming.Final => project.Stage == ProjectStage.Evaluation,
-            _ => project.Stage == ProjectStage.Closed,
-        };
-        if (!allowed)
-        {
-            ModelState.AddModelError(nameof(form.Timing), l["This kind of evaluation does not fit the project's stage: a final evaluation in the Evaluation stage, a follow-up after closing."]);
-            return this.InvalidForm(form);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        project.Evaluations.Add(new EvaluationReport
-        {
-            Timing = form.Timing, Summary = form.Summary.Trim(), Improvements = form.Improvements.Trim(), CreatedById = User.UserId(), CreatedAt = now,
-        });
-        project.UpdatedAt = now;
+        var facts = await db.EvaluationFactsAsync(projectId, Now, Today, ct);
+        var report = EvaluationReport.Start(projectId, form.Timing, facts.Plan, facts.Groups, User.UserId(), Now);
+        (report.ByInterview, report.ByQuestionnaire, report.ByOtherMeans, report.OtherMeans) =
+            (form.ByInterview, form.ByQuestionnaire, form.ByOtherMeans, form.ByOtherMeans ? form.OtherMeans.Trim() : "");
+        db.Evaluations.Add(report);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The evaluation was saved as a draft."].Value;
-        return Redirect($"/projects/{projectId}#evaluation");
+        return Redirect($"{PageUrl(report.Id)}/edit");
+    }
+
+    [HttpGet("/evaluations/{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var page = await PageAsync(id, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, page.Project.CommunityId))
+        {
+            return Forbid();
+        }
+        return View(page);
+    }
+
+    [HttpGet("/evaluations/{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var report = await ReportAsync(id, tracked: false, ct);
+        if (report is null)
+        {
+            return NotFound();
+        }
+        var project = await ProjectAsync(report.ProjectId, ct);
+        if (!await authorization.WorksInAsync(User, project!.CommunityId))
+        {
+            return Forbid();
+        }
+        if (!report.IsEditable)
+        {
+            return this.Refuse(l[EvaluationReport.NotEditable], PageUrl(id));
+        }
+        var (plan, groups) = await PlanInForceAsync(report.ProjectId, ct);
+        report.SyncWith(plan, groups);
+        return View(EvaluationEditForm.From(report, project.Name));
+    }
+
+    [HttpPost("/evaluations/{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, EvaluationEditForm form, [FromServices] IValidator<EvaluationEditForm> validator, CancellationToken ct)
+    {
+        var report = await ReportAsync(id, tracked: true, ct);
+        if (report is null)
+        {
+            return NotFound();
+        }
+        var project = await ProjectAsync(report.ProjectId, ct);
+        if (!await authorization.WorksInAsync(User, project!.CommunityId))
+        {
+            return Forbid();
+        }
+        if (!report.IsEditable)
+        {
+            return this.Refuse(l[EvaluationReport.NotEditable], PageUrl(id));
+        }
+        var (plan, groups) = await PlanInForceAsync(report.ProjectId, ct);
+        report.SyncWith(plan, groups);
+        form.Id = id;
+        if (!await this.ValidateFormAsync(form, validator, ct))
+        {
+            form.Refill(report, project.Name);
+            return this.InvalidForm(form);
+        }
+        db.Entry(report).Property(r => r.Version).OriginalValue = form.Version;
+        form.ApplyTo(report, Now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
+            form.Refill(report, project.Name);
+            form.Version = await db.Evaluations.Where(e => e.Id == id).Select(e => e.Version).FirstAsync(ct);
+            return this.InvalidForm(form, null, StatusCodes.Status409Conflict);
+        }
+        TempData["Message"] = l["The evaluation is saved."].Value;
+        return Redirect(PageUrl(id));
     }
 
     [HttpPost("/evaluations/{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, CancellationToken ct)
     {
-        var report = await db.Evaluations.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id, ct);
+        var report = await ReportAsync(id, tracked: true, ct);
         if (report is null)
         {
             return NotFound();
         }
-        if (!await authorization.WorksInAsync(User, report.Project!.CommunityId))
+        var project = await ProjectAsync(report.ProjectId, ct);
+        if (!await authorization.WorksInAsync(User, project!.CommunityId))
         {
             return Forbid();
         }
-        return await SaveOutcomeAsync(report.ProjectId, report.Submit(clock.GetUtcNow().UtcDateTime), l["The evaluation was submitted for approval."], ct);
+        var facts = await db.EvaluationFactsAsync(report.ProjectId, Now, Today, ct);
+        var check = report.Submit(facts, Now);
+        if (!check.IsPassed)
+        {
+            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), report.IsEditable ? $"{PageUrl(id)}/edit" : PageUrl(id));
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = l["The evaluation was submitted for approval."].Value;
+        return Redirect(PageUrl(id));
     }
 
-    /// <summary>Approving the final evaluation of a project in its Evaluation stage closes the project.</summary>
+    /// <summary>Approving the final evaluation of a project in its Evaluation stage closes the project, in the same save.</summary>
     [Authorize(Policy = Policies.Manager)]
     [HttpPost("/evaluations/{id:int}/review")]
-    public async Task<IActionResult> Review(int id, ReviewForm form, [FromServices] IValidator<ReviewForm> validator, CancellationToken ct)
+    public async Task<IActionResult> Review(int id, EvaluationReviewForm form, [FromServices] IValidator<EvaluationReviewForm> validator, CancellationToken ct)
     {
-        var report = await db.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
+        var report = await ReportAsync(id, tracked: true, ct);
         if (report is null)
         {
             return NotFound();
         }
+        if (report.Status != ReportStatus.Submitted)
+        {
+            return this.Refuse(l[EvaluationReport.NotSubmitted], PageUrl(id));
+        }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
-            return this.Refuse(ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).First(), $"/projects/{report.ProjectId}#evaluation");
+            var page = await PageAsync(id, ct);
+            return this.InvalidForm(page! with { Review = form }, nameof(Details));
         }
-        var now = clock.GetUtcNow().UtcDateTime;
         var managerId = User.UserId();
-        var check = form.Outcome == ReviewOutcome.Approve
-            ? report.Approve(managerId, form.Comment, now)
-            : report.ReturnForRevision(managerId, form.Comment, now);
-        if (check.IsPassed && form.Outcome == ReviewOutcome.Approve && report.Timing == EvaluationTiming.Final)
+        var approve = form.Outcome == ReviewOutcome.Approve;
+        var check = approve
+            ? report.Approve(managerId, form.Comment, Now)
+            : report.ReturnForRevision(managerId, form.Sections, form.Comment, Now);
+        if (!check.IsPassed)
+        {
+            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), PageUrl(id));
+        }
+        var closed = false;
+        if (approve && report.Timing == EvaluationTiming.Final)
         {
             var project = await db.Projects.Include(p => p.Evaluations).FirstAsync(p => p.Id == report.ProjectId, ct);
             if (project.Stage == ProjectStage.Evaluation)
             {
-                project.AdvanceTo(ProjectStage.Closed, managerId, l["The final evaluation was approved."], now);
+                closed = project.AdvanceTo(ProjectStage.Closed, managerId, l["The final evaluation was approved."], Now).IsPassed;
             }
         }
-        return await SaveOutcomeAsync(report.ProjectId, check,
-            form.Outcome == ReviewOutcome.Approve ? l["The evaluation was approved."] : l["The evaluation was returned for revision."], ct);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = !approve ? l["The evaluation was returned for revision."].Value
+            : closed ? l["The evaluation was approved and the project is closed."].Value
+            : l["The evaluation was approved."].Value;
+        return Redirect(PageUrl(id));
     }
 
-    private async Task<IActionResult> SaveOutcomeAsync(int projectId, GateCheck check, string done, CancellationToken ct)
+    /// <summary>An approved report stays as it was; a correction is a new draft that refers to it and starts from its content.</summary>
+    [HttpPost("/evaluations/{id:int}/correct")]
+    public async Task<IActionResult> Correct(int id, CancellationToken ct)
     {
+        var report = await ReportAsync(id, tracked: false, ct);
+        if (report is null)
+        {
+            return NotFound();
+        }
+        var project = await ProjectAsync(report.ProjectId, ct);
+        if (!await authorization.WorksInAsync(User, project!.CommunityId))
+        {
+            return Forbid();
+        }
+        var open = await db.Evaluations.Where(e => e.CorrectsReportId == id && e.Status != ReportStatus.Approved).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+        if (open is { } openId)
+        {
+            return this.Refuse(l["A correction of this evaluation is already in progress."], PageUrl(openId));
+        }
+        var check = report.Correct(User.UserId(), Now, out var correction);
         if (!check.IsPassed)
         {
-            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), $"/projects/{projectId}#evaluation");
+            return this.Refuse(l[check.Missing[0]], PageUrl(id));
         }
+        db.Evaluations.Add(correction!);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = done;
-        return Redirect($"/projects/{projectId}#evaluation");
+        TempData["Message"] = l["A correction was started from the approved evaluation."].Value;
+        return Redirect($"{PageUrl(correction!.Id)}/edit");
     }
-}
 
-public sealed class EvaluationForm
-{
-    public int ProjectId { get; set; }
-    public string ProjectName { get; set; } = "";
-    public EvaluationTiming Timing { get; set; }
-    public string Summary { get; set; } = "";
-    public string Improvements { get; set; } = "";
-
-    public sealed class Validator : AbstractValidator<EvaluationForm>
+    [HttpGet("/evaluations/{id:int}/print")]
+    public async Task<IActionResult> Print(int id, CancellationToken ct)
     {
-        public Validator(IStringLocalizer<SharedResource> l)
+        var page = await PageAsync(id, ct);
+        if (page is null)
         {
-            RuleFor(f => f.Timing).IsInEnum();
-            RuleFor(f => f.Summary).NotEmpty().MaximumLength(EvaluationReport.TextMaxLength).WithName(_ => l["Summary"]);
-            RuleFor(f => f.Improvements).MaximumLength(EvaluationReport.TextMaxLength).WithName(_ => l["Improvements"]);
+            return NotFound();
         }
+        if (!await authorization.WorksInAsync(User, page.Project.CommunityId))
+        {
+            return Forbid();
+        }
+        return View(page);
+    }
+
+    [HttpGet("/evaluations/{id:int}/export")]
+    public async Task<IActionResult> Export(int id, CancellationToken ct)
+    {
+        var page = await PageAsync(id, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        if (!await authorization.WorksInAsync(User, page.Project.CommunityId))
+        {
+            return Forbid();
+        }
+        var r = page.Report;
+        string Q(string key) => l[key].Value;
+        string Verdict(bool? achieved) => achieved switch { true => Q("Achieved"), false => Q("Not achieved"), _ => Q("No figure") };
+        var sheets = new Dictionary<string, object>
+        {
+            [Q("Dimensions")] = r.Dimensions.Select(d => new Dictionary<string, object?>
+            {
+                [Q("Dimension")] = Q($"EvaluationSection.{d.Dimension}"), [Q("Score")] = d.Score, [Q("Narrative")] = d.Narrative,
+            }).ToList(),
+            [Q("Objectives")] = r.Objectives.Select(o => new Dictionary<string, object?>
+            {
+                [Q("Indicator")] = o.Indicator, [Q("Measured by")] = Q($"MeasuredBy.{o.MeasuredBy}"), [Q("Target")] = o.Target, [Q("Actual")] = o.Actual,
+                [Q("Unit")] = o.Unit, [Q("Verdict")] = Verdict(o.Achieved), [Q("Comment")] = o.Comment,
+            }).ToList(),
+            [Q("Budget lines")] = page.Budget.Lines.Select(b => new Dictionary<string, object>
+            {
+                [Q("Budget item")] = b.Item, [Q("Funding source")] = Q($"FundingSource.{b.Source}"), [Q("Planned")] = b.Planned, [Q("Spent")] = b.Spent,
+                [Q("Balance")] = b.Balance,
+            }).ToList(),
+            [Q("By funding source")] = page.Budget.Sources.Select(s => new Dictionary<string, object>
+            {
+                [Q("Funding source")] = Q($"FundingSource.{s.Source}"), [Q("Planned")] = s.Planned, [Q("Spent")] = s.Spent, [Q("Balance")] = s.Balance,
+            }).ToList(),
+            [Q("Participation")] = r.Participation.Select(p => new Dictionary<string, object?>
+            {
+                [Q("Target group")] = Q($"TargetGroup.{p.Group}"), [Q("Expected to reach")] = p.Expected, [Q("People reached")] = p.Served,
+            }).ToList(),
+        };
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"evaluation-{id}-{Today:yyyyMMdd}.xlsx");
+    }
+
+    private static bool FinalInProgress(IEnumerable<EvaluationRow> rows) =>
+        rows.Any(r => r.Timing == EvaluationTiming.Final && r.Status != ReportStatus.Approved);
+
+    private Task<EvaluationProject?> ProjectAsync(int projectId, CancellationToken ct) =>
+        db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new EvaluationProject(p.Id, p.Name, p.CommunityId, p.Community!.Name, p.Stage))
+            .FirstOrDefaultAsync(ct);
+
+    private Task<EvaluationReport?> ReportAsync(int id, bool tracked, CancellationToken ct)
+    {
+        var query = db.Evaluations.AsSplitQuery()
+            .Include(e => e.Dimensions).Include(e => e.Objectives).Include(e => e.BudgetLines).Include(e => e.Participation).Include(e => e.SectionComments);
+        return (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(e => e.Id == id, ct);
+    }
+
+    private async Task<(ServicePlan? Plan, List<Data.Catalog.TargetGroup> Groups)> PlanInForceAsync(int projectId, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().AsSplitQuery().Include(p => p.Objectives).Include(p => p.Beneficiaries)
+            .Where(p => p.ProjectId == projectId && p.Status == PlanStatus.Approved)
+            .OrderByDescending(p => p.VersionNumber)
+            .FirstOrDefaultAsync(ct);
+        var groups = await db.Projects.Where(p => p.Id == projectId).SelectMany(p => p.TargetGroups).Select(g => g.Group).ToListAsync(ct);
+        return (plan, groups);
+    }
+
+    private async Task<EvaluationPage?> PageAsync(int id, CancellationToken ct)
+    {
+        var report = await ReportAsync(id, tracked: false, ct);
+        if (report is null)
+        {
+            return null;
+        }
+        var project = (await ProjectAsync(report.ProjectId, ct))!;
+        if (!report.IsFrozen)
+        {
+            report.Refresh(await db.EvaluationFactsAsync(report.ProjectId, Now, Today, ct));
+        }
+        string?[] ids = [report.CreatedById, report.ReviewedById];
+        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var corrections = await db.Evaluations.Where(e => e.CorrectsReportId == id).OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
+        var mayReview = report.Status == ReportStatus.Submitted && User.IsInRole(Roles.Manager);
+        return new EvaluationPage(report, project, names, corrections, mayReview, new EvaluationReviewForm());
     }
 }

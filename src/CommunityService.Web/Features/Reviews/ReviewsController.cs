@@ -39,7 +39,7 @@ public sealed class ReviewsController(CommunityServiceDbContext db) : Controller
             })
             .ToListAsync(ct);
         var evaluations = await db.Evaluations.AsNoTracking().Where(e => e.Status == ReportStatus.Submitted)
-            .Select(e => new ReviewRow(ReviewKind.Evaluation, e.ProjectId, e.Project!.Name, e.Project.Community!.Name, e.SubmittedAt ?? e.CreatedAt))
+            .Select(e => new ReviewRow(ReviewKind.Evaluation, e.ProjectId, e.Project!.Name, e.Project.Community!.Name, e.SubmittedAt ?? e.CreatedAt, e.Id))
             .ToListAsync(ct);
         var rows = decisions
             .Concat(plans.Select(p => p.Adjustment is { } id
@@ -61,6 +61,6 @@ public sealed record ReviewRow(ReviewKind Kind, int ProjectId, string Project, s
         ReviewKind.Decision => $"/projects/{ProjectId}/decision",
         ReviewKind.Plan => $"/projects/{ProjectId}/plan",
         ReviewKind.Adjustment => $"/adjustments/{ItemId}",
-        _ => $"/projects/{ProjectId}#evaluation",
+        _ => $"/evaluations/{ItemId}",
     };
 }

@@ -1,0 +1,120 @@
+using CommunityService.Data.Catalog;
+using CommunityService.Data.Execution;
+using CommunityService.Data.Plans;
+
+namespace CommunityService.Data.Evaluations;
+
+/// <summary>The parts of a report a manager can comment on; the first four are the article's dimensions, each scored.</summary>
+public enum EvaluationSection
+{
+    Content,
+    Methods,
+    Staff,
+    TimeAndPlace,
+    Objectives,
+    Budget,
+    Participation,
+    Summary,
+}
+
+/// <summary>One of the four dimensions (服务内容, 服务方法, 服务人员, 时间地点): a score from 1 to 5 and what it rests on.</summary>
+public class EvaluationDimensionScore
+{
+    public const int NarrativeMaxLength = 2000;
+    public const int MinScore = 1;
+    public const int MaxScore = 5;
+
+    public static readonly EvaluationSection[] Dimensions =
+        [EvaluationSection.Content, EvaluationSection.Methods, EvaluationSection.Staff, EvaluationSection.TimeAndPlace];
+
+    public int Id { get; set; }
+    public int ReportId { get; set; }
+    public EvaluationSection Dimension { get; set; }
+    public int? Score { get; set; }
+    public string Narrative { get; set; } = "";
+}
+
+/// <summary>
+/// One objective of the plan in force, against what was delivered. The actual comes from the records and is frozen when the
+/// report is submitted; for an objective counted by hand (<see cref="MeasuredBy.Manual"/>) the staff type it.
+/// </summary>
+public class EvaluationObjective
+{
+    public const int CommentMaxLength = 1000;
+
+    public int Id { get; set; }
+    public int ReportId { get; set; }
+
+    /// <summary>The plan objective it was taken from; a reference only, the row keeps its own copy of the objective.</summary>
+    public int? PlanObjectiveId { get; set; }
+    public int Order { get; set; }
+    public string Indicator { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public MeasuredBy MeasuredBy { get; set; }
+    public decimal Target { get; set; }
+    public decimal? Actual { get; set; }
+
+    /// <summary>Null when there is no figure to judge by (nothing rated yet).</summary>
+    public bool? Achieved { get; set; }
+    public string Comment { get; set; } = "";
+
+    public bool IsTypedByHand => MeasuredBy == MeasuredBy.Manual;
+}
+
+/// <summary>The verdict on one objective: the actual figure it is judged by, and whether it reached the target.</summary>
+public static class ObjectiveVerdict
+{
+    /// <summary>
+    /// The records' figure for the objective's measure, or the figure the staff typed for one counted by hand; achieved when it is
+    /// at least the target. No figure (nothing rated, nothing typed) gives no verdict rather than a failure.
+    /// </summary>
+    public static (decimal? Actual, bool? Achieved) Of(MeasuredBy measuredBy, decimal target, ProjectFigures figures, decimal? typedActual)
+    {
+        var actual = measuredBy == MeasuredBy.Manual ? typedActual : figures.ActualFor(measuredBy);
+        return (actual, actual is { } a ? a >= target : null);
+    }
+}
+
+/// <summary>A budget line's execution, frozen at submission: planned, spent, and whether the line is in the plan.</summary>
+public class EvaluationBudgetLine
+{
+    public int Id { get; set; }
+    public int ReportId { get; set; }
+    public int Order { get; set; }
+    public string Item { get; set; } = "";
+    public FundingSource Source { get; set; }
+    public decimal Planned { get; set; }
+    public decimal Spent { get; set; }
+    public bool InPlan { get; set; }
+}
+
+/// <summary>
+/// People reached in one target group against the plan's expected number. The records do not say which group a person belongs
+/// to, so a project serving one group counts everyone served for it; with several groups the staff give the split.
+/// </summary>
+public class EvaluationParticipation
+{
+    public int Id { get; set; }
+    public int ReportId { get; set; }
+    public TargetGroup Group { get; set; }
+    public int Expected { get; set; }
+    public int? Served { get; set; }
+}
+
+/// <summary>A manager's comment on one section of a returned report, shown beside that section.</summary>
+public class EvaluationSectionComment
+{
+    public const int TextMaxLength = 1000;
+
+    public int Id { get; set; }
+    public int ReportId { get; set; }
+    public EvaluationSection Section { get; set; }
+    public string Text { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
+/// <summary>What a report is measured against: the plan in force, the project's target groups, the figures from the records and the money.</summary>
+public sealed record EvaluationFacts(ServicePlan? Plan, IReadOnlyCollection<TargetGroup> Groups, ProjectFigures Figures, BudgetFacts Budget);
+
+/// <summary>Money as it stands: the budget balance per line (planned and spent) and the fee income taken.</summary>
+public sealed record BudgetFacts(IReadOnlyList<Money.LineBalance> Lines, decimal FeeIncome);

@@ -1,0 +1,33 @@
+using CommunityService.Data.Evaluations;
+using CommunityService.Data.Money;
+using CommunityService.Data.Projects;
+
+namespace CommunityService.Web.Features.Evaluations;
+
+public sealed record EvaluationProject(int Id, string Name, int CommunityId, string Community, ProjectStage Stage);
+
+public sealed record EvaluationRow(
+    int Id, EvaluationTiming Timing, ReportStatus Status, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ReviewedAt, int? CorrectsReportId, string CreatedBy);
+
+public sealed record EvaluationList(EvaluationProject Project, IReadOnlyList<EvaluationRow> Reports, IReadOnlyList<EvaluationTiming> CanStart);
+
+/// <summary>
+/// A report with everything it shows. While it is a draft (or returned) the figures are a live preview, refreshed from the records
+/// on each view; once submitted they are the frozen ones.
+/// </summary>
+public sealed record EvaluationPage(
+    EvaluationReport Report, EvaluationProject Project, IReadOnlyDictionary<string, string> Names, IReadOnlyList<int> Corrections,
+    bool MayReview, EvaluationReviewForm Review)
+{
+    public bool IsPreview => !Report.IsFrozen;
+
+    public BudgetBalance Budget { get; } = Report.Budget();
+
+    public string NameOf(string? id) => id is not null && Names.TryGetValue(id, out var name) ? name : "";
+
+    /// <summary>The manager's comment on a section, shown beside it while the report is back with the staff.</summary>
+    public string? CommentOn(EvaluationSection section) =>
+        Report.Status == ReportStatus.Returned ? Report.SectionComments.FirstOrDefault(c => c.Section == section)?.Text : null;
+
+    public static readonly EvaluationSection[] Reviewable = Enum.GetValues<EvaluationSection>();
+}
