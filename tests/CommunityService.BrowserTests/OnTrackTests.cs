@@ -23,12 +23,12 @@ public class OnTrackTests(BrowserFixture browser)
         await Assertions.Expect(volunteerRow).ToContainTextAsync("进度落后");
         await Assertions.Expect(panel).ToContainTextAsync("5 项目标中有 1 项进度落后");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The project page scrolls sideways on a phone.");
-        await panel.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "50-on-track-phone.png") });
+        await panel.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "60-on-track-phone.png") });
 
         await panel.GetByRole(AriaRole.Link, new() { Name = "经费", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "经费收支" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("¥63,000.00").First).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "51-money-phone");
+        await BrowserFixture.ScreenshotAsync(page, "61-money-phone");
         await page.Context.CloseAsync();
     }
 
@@ -45,7 +45,7 @@ public class OnTrackTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByText("志愿服务时长目标由 400 小时调整为 250 小时。")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("250");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "批准调整" })).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "52-adjustment-review");
+        await BrowserFixture.ScreenshotAsync(page, "62-adjustment-review");
         await page.Context.CloseAsync();
     }
 }
