@@ -31,15 +31,12 @@ public sealed class EvaluationsController(
     [HttpGet("/projects/{projectId:int}/evaluations")]
     public async Task<IActionResult> Index(int projectId, CancellationToken ct)
     {
-        var project = await ProjectAsync(projectId, ct);
-        if (project is null)
+        var access = await this.OpenInCommunityAsync(authorization, await ProjectAsync(projectId, ct), p => p.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = access.Record;
         var reports = await db.Evaluations.AsNoTracking().Where(e => e.ProjectId == projectId)
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Select(e => new EvaluationRow(e.Id, e.Timing, e.Status, e.CreatedAt, e.SubmittedAt, e.ReviewedAt, e.CorrectsReportId,
@@ -54,15 +51,12 @@ public sealed class EvaluationsController(
     [HttpGet("/projects/{projectId:int}/evaluations/create")]
     public async Task<IActionResult> Create(int projectId, CancellationToken ct)
     {
-        var project = await ProjectAsync(projectId, ct);
-        if (project is null)
+        var access = await this.OpenInCommunityAsync(authorization, await ProjectAsync(projectId, ct), p => p.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = access.Record;
         var timing = project.Stage switch
         {
             ProjectStage.Closed => EvaluationTiming.FollowUp,
@@ -75,15 +69,12 @@ public sealed class EvaluationsController(
     [HttpPost("/projects/{projectId:int}/evaluations/create")]
     public async Task<IActionResult> Create(int projectId, EvaluationForm form, [FromServices] IValidator<EvaluationForm> validator, CancellationToken ct)
     {
-        var project = await ProjectAsync(projectId, ct);
-        if (project is null)
+        var access = await this.OpenInCommunityAsync(authorization, await ProjectAsync(projectId, ct), p => p.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = access.Record;
         (form.ProjectId, form.ProjectName) = (projectId, project.Name);
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -112,15 +103,12 @@ public sealed class EvaluationsController(
     [HttpGet("/evaluations/{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
-        var page = await PageAsync(id, ct);
-        if (page is null)
+        var access = await this.OpenInCommunityAsync(authorization, await PageAsync(id, ct), p => p.Project.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, page.Project.CommunityId))
-        {
-            return Forbid();
-        }
+        var page = access.Record;
         return View(page);
     }
 
@@ -289,30 +277,24 @@ public sealed class EvaluationsController(
     [HttpGet("/evaluations/{id:int}/print")]
     public async Task<IActionResult> Print(int id, CancellationToken ct)
     {
-        var page = await PageAsync(id, ct);
-        if (page is null)
+        var access = await this.OpenInCommunityAsync(authorization, await PageAsync(id, ct), p => p.Project.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, page.Project.CommunityId))
-        {
-            return Forbid();
-        }
+        var page = access.Record;
         return View(page);
     }
 
     [HttpGet("/evaluations/{id:int}/export")]
     public async Task<IActionResult> Export(int id, CancellationToken ct)
     {
-        var page = await PageAsync(id, ct);
-        if (page is null)
+        var access = await this.OpenInCommunityAsync(authorization, await PageAsync(id, ct), p => p.Project.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, page.Project.CommunityId))
-        {
-            return Forbid();
-        }
+        var page = access.Record;
         var r = page.Report;
         string Q(string key) => l[key].Value;
         string Verdict(bool? achieved) => achieved switch { true => Q("Achieved"), false => Q("Not achieved"), _ => Q("No figure") };
