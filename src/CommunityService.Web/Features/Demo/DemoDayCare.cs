@@ -53,13 +53,10 @@ internal static class DemoDayCare
         var accounts = new Dictionary<string, string>();
         for (var i = 0; i < 20; i++)
         {
-            var user = new ApplicationUser { UserName = $"elder{i + 1:00}", DisplayName = Regulars[i], CommunityId = community.Id, CreatedAt = now.AddDays(-150) };
-            Check(await users.CreateAsync(user, DemoPassword));
-            Check(await users.AddToRoleAsync(user, Roles.Resident));
-            accounts[Regulars[i]] = user.Id;
+            accounts[Regulars[i]] = (await CreateUserAsync(users, $"elder{i + 1:00}", Regulars[i], community.Id, now.AddDays(-150), Roles.Resident)).Id;
         }
-        var sunli = await VolunteerAsync(users, "sunli", "孙丽", community.Id, now);
-        var zhoumin = await VolunteerAsync(users, "zhoumin", "周敏", community.Id, now);
+        var sunli = (await CreateUserAsync(users, "sunli", "孙丽", community.Id, now.AddDays(-130), Roles.Resident, Roles.Volunteer)).Id;
+        var zhoumin = (await CreateUserAsync(users, "zhoumin", "周敏", community.Id, now.AddDays(-130), Roles.Resident, Roles.Volunteer)).Id;
 
         var project = new ServiceProject
         {
@@ -283,21 +280,5 @@ internal static class DemoDayCare
         await db.SaveChangesAsync(ct);
         Ensure(volunteers.Submit(project.Plans.Single(p => p.VersionNumber == 2), volunteers.ResultingPlan!, now.AddDays(-2), fee));
         await db.SaveChangesAsync(ct);
-    }
-
-    private static async Task<string> VolunteerAsync(UserManager<ApplicationUser> users, string userName, string displayName, int communityId, DateTime now)
-    {
-        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, CommunityId = communityId, CreatedAt = now.AddDays(-130) };
-        Check(await users.CreateAsync(user, DemoPassword));
-        Check(await users.AddToRolesAsync(user, [Roles.Resident, Roles.Volunteer]));
-        return user.Id;
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
     }
 }

@@ -458,9 +458,14 @@ public sealed class DemoSeeder(
         }
     }
 
-    private async Task<ApplicationUser> CreateUserAsync(string userName, string displayName, int? communityId, DateTime now, params string[] roles)
+    private Task<ApplicationUser> CreateUserAsync(string userName, string displayName, int? communityId, DateTime now, params string[] roles) =>
+        CreateUserAsync(users, userName, displayName, communityId, now, roles);
+
+    /// <summary>A demo account with the demo password and its roles; every demo file creates its people here.</summary>
+    internal static async Task<ApplicationUser> CreateUserAsync(
+        UserManager<ApplicationUser> users, string userName, string displayName, int? communityId, DateTime createdAt, params string[] roles)
     {
-        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, CommunityId = communityId, CreatedAt = now };
+        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, CommunityId = communityId, CreatedAt = createdAt };
         var result = await users.CreateAsync(user, DemoPassword);
         if (!result.Succeeded)
         {

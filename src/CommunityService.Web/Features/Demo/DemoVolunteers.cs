@@ -20,8 +20,8 @@ internal static class DemoVolunteers
     {
         var communities = await db.Communities.ToDictionaryAsync(c => c.Name, c => c.Id, ct);
         var chen = await db.Users.SingleAsync(u => u.UserName == "volunteer", ct);
-        var wang = await CreateVolunteerAsync(users, "wangjun", "王军", communities["和平社区"], now);
-        var li = await CreateVolunteerAsync(users, "lixiaoyu", "李晓雨", communities["青石社区"], now);
+        var wang = await CreateUserAsync(users, "wangjun", "王军", communities["和平社区"], now, Roles.Resident, Roles.Volunteer);
+        var li = await CreateUserAsync(users, "lixiaoyu", "李晓雨", communities["青石社区"], now, Roles.Resident, Roles.Volunteer);
         var staffId = await db.Users.Where(u => u.UserName == "staff").Select(u => u.Id).SingleAsync(ct);
 
         db.VolunteerProfiles.AddRange(
@@ -87,17 +87,5 @@ internal static class DemoVolunteers
         shifts.Add(onDuty!);
         db.Shifts.AddRange(shifts);
         await db.SaveChangesAsync(ct);
-    }
-
-    private static async Task<ApplicationUser> CreateVolunteerAsync(UserManager<ApplicationUser> users, string userName, string displayName, int communityId, DateTime now)
-    {
-        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, CommunityId = communityId, CreatedAt = now };
-        var result = await users.CreateAsync(user, DemoPassword);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-        await users.AddToRolesAsync(user, [Roles.Resident, Roles.Volunteer]);
-        return user;
     }
 }
