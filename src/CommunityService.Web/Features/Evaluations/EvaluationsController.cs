@@ -115,16 +115,12 @@ public sealed class EvaluationsController(
     [HttpGet("/evaluations/{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
-        var report = await ReportAsync(id, tracked: false, ct);
-        if (report is null)
+        var access = await OpenReportAsync(id, tracked: false, ct);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        var project = await ProjectAsync(report.ProjectId, ct);
-        if (!await authorization.WorksInAsync(User, project!.CommunityId))
-        {
-            return Forbid();
-        }
+        var (report, project) = access.Record;
         if (!report.IsEditable)
         {
             return this.Refuse(l[EvaluationReport.NotEditable], PageUrl(id));
@@ -137,16 +133,12 @@ public sealed class EvaluationsController(
     [HttpPost("/evaluations/{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, EvaluationEditForm form, [FromServices] IValidator<EvaluationEditForm> validator, CancellationToken ct)
     {
-        var report = await ReportAsync(id, tracked: true, ct);
-        if (report is null)
+        var access = await OpenReportAsync(id, tracked: true, ct);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        var project = await ProjectAsync(report.ProjectId, ct);
-        if (!await authorization.WorksInAsync(User, project!.CommunityId))
-        {
-            return Forbid();
-        }
+        var (report, project) = access.Record;
         if (!report.IsEditable)
         {
             return this.Refuse(l[EvaluationReport.NotEditable], PageUrl(id));
@@ -179,16 +171,12 @@ public sealed class EvaluationsController(
     [HttpPost("/evaluations/{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, CancellationToken ct)
     {
-        var report = await ReportAsync(id, tracked: true, ct);
-        if (report is null)
+        var access = await OpenReportAsync(id, tracked: true, ct);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        var project = await ProjectAsync(report.ProjectId, ct);
-        if (!await authorization.WorksInAsync(User, project!.CommunityId))
-        {
-            return Forbid();
-        }
+        var (report, _) = access.Record;
         var facts = await db.EvaluationFactsAsync(report.ProjectId, Now, Today, ct);
         var check = report.Submit(facts, Now);
         if (!check.IsPassed)
@@ -248,16 +236,12 @@ public sealed class EvaluationsController(
     [HttpPost("/evaluations/{id:int}/correct")]
     public async Task<IActionResult> Correct(int id, CancellationToken ct)
     {
-        var report = await ReportAsync(id, tracked: false, ct);
-        if (report is null)
+        var access = await OpenReportAsync(id, tracked: false, ct);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        var project = await ProjectAsync(report.ProjectId, ct);
-        if (!await authorization.WorksInAsync(User, project!.CommunityId))
-        {
-            return Forbid();
-        }
+        var (report, _) = access.Record;
         var open = await db.Evaluations.Where(e => e.CorrectsReportId == id && e.Status != ReportStatus.Approved).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
         if (open is { } openId)
         {
@@ -336,6 +320,16 @@ public sealed class EvaluationsController(
         db.Projects.AsNoTracking().Where(p => p.Id == projectId)
             .Select(p => new EvaluationProject(p.Id, p.Name, p.CommunityId, p.Community!.Name, p.Stage))
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>The report and its project when the person works in the project's community; else 404 (no such report) or 403.</summary>
+    private async Task<RecordAccess<OpenedReport>> OpenReportAsync(int id, bool tracked, CancellationToken ct)
+    {
+        var report = await ReportAsync(id, tracked, ct);
+        var project = report is null ? null : await ProjectAsync(report.ProjectId, ct);
+        return await this.OpenInCommunityAsync(authorization, report is null || project is null ? null : new OpenedReport(report, project), r => r.Project.CommunityId);
+    }
+
+    private sealed record OpenedReport(EvaluationReport Report, EvaluationProject Project);
 
     private Task<EvaluationReport?> ReportAsync(int id, bool tracked, CancellationToken ct)
     {
