@@ -70,10 +70,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         return (response, Commands.Count);
     }
 
-    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions
+    public HttpClient CreateAnonymousClient() => AnonymousClient(this);
+
+    /// <summary>
+    /// A client as the tests use it — over HTTPS (the cookies are Secure), redirects not followed — for this portal or for one
+    /// derived from it with <c>WithWebHostBuilder</c>; <paramref name="host"/> when a test needs another host name.
+    /// </summary>
+    public static HttpClient AnonymousClient(WebApplicationFactory<Program> app, string host = "localhost") => app.CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = new Uri($"https://{host}"),
         HandleCookies = true,
     });
 

@@ -35,7 +35,7 @@ public class ErrorPageTests(PortalFactory portal) : PortalTest(portal)
     public async Task A_failure_shows_the_localized_error_page_without_details()
     {
         await using var app = WithFailingPage();
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var client = PortalFactory.AnonymousClient(app);
 
         var response = await client.GetAsync("/services?test-fail=1");
         var html = await response.Content.ReadAsStringAsync();
@@ -51,7 +51,7 @@ public class ErrorPageTests(PortalFactory portal) : PortalTest(portal)
     [Fact]
     public async Task Responses_on_the_portals_own_host_name_ask_browsers_for_https_only()
     {
-        var client = Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://portal.example.cn") });
+        var client = PortalFactory.AnonymousClient(Portal, "portal.example.cn");
 
         var response = await client.GetAsync("/");
 

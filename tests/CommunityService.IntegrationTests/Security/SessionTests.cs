@@ -21,7 +21,7 @@ public class SessionTests(PortalFactory portal) : PortalTest(portal)
 
     private static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> app, string userName, string password = Password)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var client = PortalFactory.AnonymousClient(app);
         var response = await client.PostFormAsync("/account/login", "/account/login", new() { ["UserName"] = userName, ["Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;

@@ -1,6 +1,5 @@
 using System.Net;
 using CommunityService.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CommunityService.IntegrationTests.Security;
 
@@ -11,7 +10,7 @@ public class SignInRateLimitTests(PortalFactory portal) : PortalTest(portal)
     public async Task Too_many_sign_in_attempts_get_a_polite_429_and_other_pages_still_answer()
     {
         await using var app = Portal.WithWebHostBuilder(builder => builder.UseSetting("RateLimiting:SignInPerMinute", "3"));
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var client = PortalFactory.AnonymousClient(app);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
