@@ -10,8 +10,11 @@ namespace CommunityService.Web.Features.Projects;
 /// <summary>The "on track?" panel of a project: objectives against what was delivered, money, tasks and feedback.</summary>
 public sealed record ProjectProgress(
     ProjectFigures Figures, IReadOnlyList<ObjectiveProgress> Objectives, decimal BudgetPlanned, decimal Spent, decimal FeeIncome,
-    int OpenTasks, int OverdueTasks, IReadOnlyList<FeedbackSnippet> LatestFeedback, DateOnly PeriodStart, DateOnly PeriodEnd)
+    int OpenTasks, int OverdueTasks, IReadOnlyList<FeedbackSnippet> LatestFeedback, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly Today)
 {
+    /// <summary>How much of the plan's period has gone by, in percent: the pace the objectives are held against.</summary>
+    public int ElapsedPercent => (int)Math.Round(100 * ObjectiveProgress.ElapsedShare(PeriodStart, PeriodEnd, Today));
+
     public decimal BudgetLeft => BudgetPlanned - Spent;
 
     public int BudgetPercent => BudgetPlanned > 0 ? (int)Math.Min(100, Math.Floor(100 * Spent / BudgetPlanned)) : 0;
@@ -65,6 +68,6 @@ public static class ProjectProgressQuery
             .Select(o => ObjectiveProgress.Of(o, figures, approvedPlan.StartDate, approvedPlan.EndDate, today))
             .ToList();
         return new ProjectProgress(figures, objectives, row.Planned, row.Spent, row.Income, row.OpenTasks, row.Overdue, latest,
-            approvedPlan.StartDate, approvedPlan.EndDate);
+            approvedPlan.StartDate, approvedPlan.EndDate, today);
     }
 }
