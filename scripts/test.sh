@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the client-library check against npm, then unit, integration and browser tests (with axe-core).
+# Runs every test: the client-library check against npm, then unit, integration and browser tests (with axe-core),
+# then the two-instance check behind nginx (scripts/two-instances.sh).
 # On a fresh Debian machine it installs what the tests need (Chromium, CJK fonts, Node.js) from apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,4 +28,7 @@ dotnet test CommunityService.sln -c Release --nologo 2>&1 | tee "$log" || status
 grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
     | awk '{f+=$1; p+=$2; s+=$3} END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}'
 rm -f "$log"
+
+# Scale-out (issue #8): two instances behind nginx on one database; uses the Release build made above.
+SKIP_BUILD=1 bash scripts/two-instances.sh || status=1
 exit $status

@@ -109,6 +109,8 @@ public static class PortalSetup
 
         services.AddSingleton<Features.Notices.NoticeMarkdown>();
         services.AddPublicCaching();
+        // After the output cache: a Redis store, when configured, replaces the in-memory one.
+        services.AddScaleOut(builder.Configuration);
         services.AddScoped<Features.SignUps.SessionLists>();
 
         services.AddHealthChecks().AddDbContextCheck<CommunityServiceDbContext>("database", tags: ["ready"]);
@@ -118,6 +120,8 @@ public static class PortalSetup
 
     public static void UseCommunityServicePortal(this WebApplication app)
     {
+        // First: everything after it (HSTS, secure cookies, the sign-in rate limit) sees the client, not the proxy.
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Two instances of the portal behind nginx (round robin, TLS at nginx) on one database, as a load-balanced
+# installation runs them. Checks, through nginx:
+#   1. a visitor signs in: the antiforgery token comes from one instance and the post lands on the other;
+#   2. signed-in pages answer 200 from both instances (the cookie of one is accepted by the other, because the
+#      Data Protection keys are in the database);
+#   3. the forwarded scheme is believed (Secure cookies and antiforgery work although nginx talks HTTP to them);
+#   4. staff withdraw a notice through one instance and the public board of BOTH instances drops it at once
+#      (the output cache is in Redis, so the eviction reaches every instance).
+# Used by scripts/test.sh (so by CI). Installs nginx, redis-server, openssl and curl from apt when missing.
+# NO_REDIS=1 runs it with each instance's own in-memory cache: check 4 then fails, which shows what Redis is for.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+if [ ${#need[@]} -gt 0 ]; then
+    echo "Installing from apt: ${need[*]}"
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+    # The packages start system services on install; this script runs its own copies.
+    $sudo systemctl disable --now nginx redis-server >/dev/null 2>&1 || true
+fi
+nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+    echo "Building (Release)…"
+    dotnet build src/CommunityService.Web -c Release -v q -nologo >/dev/null
+fi
+dll="$(pwd)/src/CommunityService.Web/bin/Release/net10.0/CommunityService.Web.dll"
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+    [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "two instances: FAILED: $*" >&2; for log in "$work"/*.log; do echo "--- $log" >&2; tail -n 40 "$log" >&2; done; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+port_a="$(free_port)"; port_b="$(free_port)"; port_lb="$(free_port)"; port_redis="$(free_port)"
+base="https://127.0.0.1:$port_lb"
+
+# One certificate for nginx's TLS, one PFX for the Data Protection keys: every instance needs the same PFX.
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+    -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=CommunityService Data Protection" \
+    -keyout "$work/dp.key" -out "$work/dp.crt" 2>/dev/null
+openssl pkcs12 -export -inkey "$work/dp.key" -in "$work/dp.crt" -out "$work/dp.pfx" -passout pass: 2>/dev/null
+
+export ASPNETCORE_ENVIRONMENT=Staging Database__Provider=Sqlite \
+    ConnectionStrings__CommunityService="Data Source=$work/portal.db" \
+    DataProtection__CertificatePath="$work/dp.pfx" Logging__LogLevel__Default=Warning
+cd src/CommunityService.Web
+
+echo "Seeding the demo data once…"
+Demo__Seed=true dotnet "$dll" --seed-only >"$work/seed.log" 2>&1 || fail "seeding"
+
+if [ "${NO_REDIS:-}" != 1 ]; then
+    redis-server --port "$port_redis" --bind 127.0.0.1 --save "" --appendonly no >"$work/redis.log" 2>&1 &
+    pids+=($!)
+    export OutputCache__Redis="127.0.0.1:$port_redis"
+fi
+for port in "$port_a" "$port_b"; do
+    dotnet "$dll" --urls "http://127.0.0.1:$port" >"$work/instance-$port.log" 2>&1 &
+    pids+=($!)
+done
+for port in "$port_a" "$port_b"; do
+    for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+    curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || fail "instance on $port did not become ready"
+done
+
+cat >"$work/nginx.conf" <<EOF
+worker_processes 1;
+error_log $work/nginx-error.log warn;
+pid $work/nginx.pid;
+events { worker_connections 256; }
+http {
+    access_log off;
+    client_body_temp_path $work/nginx-body;
+    proxy_temp_path $work/nginx-proxy;
+    fastcgi_temp_path $work/nginx-fastcgi;
+    uwsgi_temp_path $work/nginx-uwsgi;
+    scgi_temp_path $work/nginx-scgi;
+    upstream portal {
+        server 127.0.0.1:$port_a;
+        server 127.0.0.1:$port_b;
+    }
+    server {
+        listen 127.0.0.1:$port_lb ssl;
+        ssl_certificate $work/tls.crt;
+        ssl_certificate_key $work/tls.key;
+        location / {
+            proxy_pass http://portal;
+            proxy_set_header Host \$host:\$server_port;
+            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto \$scheme;
+            add_header X-Upstream \$upstream_addr always;
+        }
+    }
+}
+EOF
+"$nginx_bin" -p "$work" -c "$work/nginx.conf" -e "$work/nginx-error.log" || fail "nginx did not start"
+
+# curl_lb JAR PATH [curl args…]: prints the status and the instance that answered; the body goes to $work/body.
+curl_lb() {
+    local jar="$1" path="$2"; shift 2
+    curl -ks -b "$jar" -c "$jar" -o "$work/body" -D "$work/headers" -w '%{http_code}' "$@" "$base$path" >"$work/status" || true
+    printf '%s %s\n' "$(cat "$work/status")" "$(grep -i '^x-upstream:' "$work/headers" | tr -d '\r' | awk '{print $2}')"
+}
+token() { grep -oP 'name="__RequestVerificationToken" type="hidden" value="\K[^"]+' "$work/body" | head -n 1; }
+seen=""
+
+# 1. Sign in: the form from one instance, the post to the next (round robin alternates).
+read -r code form_from < <(curl_lb "$work/staff" /account/login)
+[ "$code" = 200 ] || fail "the sign-in form answered $code"
+read -r code post_to < <(curl_lb "$work/staff" /account/login --data-urlencode "__RequestVerificationToken=$(token)" \
+    --data-urlencode UserName=staff --data-urlencode Password=Demo@12345 --data-urlencode ReturnUrl=/projects)
+[ "$code" = 302 ] || fail "signing in through nginx answered $code (form from $form_from, post to $post_to)"
+[ "$form_from" != "$post_to" ] || fail "the sign-in form and post reached the same instance ($form_from): round robin is not working"
+echo "  sign-in: form from $form_from, accepted by $post_to"
+grep -q '__Host-cs.auth' "$work/staff" || fail "no __Host- sign-in cookie: the forwarded scheme was not believed"
+
+# 2. Signed-in pages from both instances.
+for _ in 1 2 3 4; do
+    read -r code from < <(curl_lb "$work/staff" /projects)
+    [ "$code" = 200 ] || fail "/projects as staff answered $code from $from"
+    seen="$seen $from"
+done
+[ "$(tr ' ' '\n' <<<"$seen" | sort -u | grep -c .)" = 2 ] || fail "requests did not reach both instances:$seen"
+echo "  signed-in pages: 200 from$seen"
+
+# 4. The public board of both instances drops a withdrawn notice at once.
+read -r code _ < <(curl_lb /dev/null /notices)
+[ "$code" = 200 ] || fail "/notices answered $code"
+read -r notice title < <(grep -oP 'href="/notices/\K[0-9]+">[^<]+' "$work/body" | head -n 1 | sed 's/">/ /')
+[ -n "${notice:-}" ] || fail "no notice on the public board"
+for _ in 1 2 3 4; do
+    read -r code from < <(curl_lb /dev/null /notices)
+    grep -qF "$title" "$work/body" || fail "notice $notice is missing from the board of $from before it is withdrawn"
+done
+read -r code _ < <(curl_lb "$work/staff" "/notices/$notice/manage")
+[ "$code" = 200 ] || fail "the notice's manage page answered $code"
+read -r code from < <(curl_lb "$work/staff" "/notices/$notice/withdraw" --data-urlencode "__RequestVerificationToken=$(token)")
+[ "$code" = 302 ] || fail "withdrawing notice $notice answered $code"
+echo "  notice $notice ($title) withdrawn through $from"
+boards=""
+for _ in 1 2 3 4; do
+    read -r code from < <(curl_lb /dev/null /notices)
+    [ "$code" = 200 ] || fail "/notices answered $code from $from"
+    ! grep -qF "href=\"/notices/$notice\"" "$work/body" || fail "the board served by $from still shows the withdrawn notice $notice"
+    boards="$boards $from"
+done
+echo "  public board without the notice from$boards"
+
+read -r code from < <(curl_lb /dev/null /health/ready)
+[ "$code" = 200 ] && grep -q Healthy "$work/body" || fail "/health/ready through nginx answered $code"
+echo "two instances: all checks passed"
