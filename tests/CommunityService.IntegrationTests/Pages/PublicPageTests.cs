@@ -141,3 +141,47 @@ public class PublicPageTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("wal", mode);
     }
 }
+
+public class PublicPageSizeTests(PortalFactory portal) : PortalTest(portal)
+{
+    private const int Limit = 100 * 1024;
+
+    /// <summary>A board of a thousand published notices, each with a long body: the public pages still stay under 100 KB of HTML.</summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/notices")]
+    [InlineData("/notices?page=20")]
+    [InlineData("/services")]
+    [InlineData("/notices/{notice}")]
+    [InlineData("/notices/{notice}/poster")]
+    [InlineData("/notices/{notice}/flyer")]
+    public async Task A_public_page_stays_under_100_kilobytes_of_html_on_a_large_board(string url)
+    {
+        var notice = await Portal.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.Where(p => p.Name == "青少年暑期托管").SingleAsync();
+            var now = DateTime.UtcNow;
+            var longest = new Data.Publicity.Notice();
+            for (var i = 0; i < 1000; i++)
+            {
+                var n = new Data.Publicity.Notice
+                {
+                    ProjectId = project.Id, Title = $"服务通知 {i}：长者助餐与上门服务开始报名", Body = string.Concat(Enumerable.Repeat("本服务面向辖区内所有居民，欢迎报名参加。", 100)),
+                    Audience = "辖区居民", Schedule = "每周二、周四上午", Place = "社区活动中心", Fee = "免费", HowToJoin = "在线报名或电话报名", Contact = "李社工 13800138000",
+                    CreatedAt = now,
+                };
+                n.Publish(now.AddMinutes(-i));
+                db.Notices.Add(n);
+                longest = n;
+            }
+            await db.SaveChangesAsync();
+            return longest.Id;
+        });
+
+        var response = await Portal.CreateAnonymousClient().GetAsync(url.Replace("{notice}", notice.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var html = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.InRange(html.Length, 1, Limit);
+    }
+}
