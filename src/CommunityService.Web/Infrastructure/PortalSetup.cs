@@ -59,6 +59,11 @@ public static class PortalSetup
             o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToAccessDenied = async context =>
+            {
+                await Features.Audit.AuditTrail.RecordRefusalAsync(context.HttpContext);
+                context.Response.Redirect(context.RedirectUri);
+            };
         });
         builder.AddPortalDataProtection();
         services.AddAntiforgery(o =>

@@ -36,8 +36,9 @@ public static partial class CaseData
         return string.Join("\n", files.Concat(workers).Concat(notes));
     });
 
+    /// <summary>What the trail says about case files done by this person (their sign-ins and other refusals are elsewhere).</summary>
     public static Task<List<Data.Auditing.AuditEntry>> AuditOfAsync(PortalFactory portal, string actorId) =>
-        portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ActorId == actorId).OrderBy(a => a.Id).ToListAsync());
+        portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ActorId == actorId && a.RecordType == "CaseFile").OrderBy(a => a.Id).ToListAsync());
 
     /// <summary>A page with its per-request parts (antiforgery tokens) taken out, to compare two answers.</summary>
     public static async Task<string> StableBodyAsync(HttpResponseMessage response) =>

@@ -1,5 +1,6 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
+using CommunityService.Web.Features.Audit;
 using CommunityService.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -18,6 +19,7 @@ public sealed class AccountController(
     UserManager<ApplicationUser> users,
     CommunityServiceDbContext db,
     TimeProvider clock,
+    AuditTrail audit,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [AllowAnonymous]
@@ -40,12 +42,14 @@ public sealed class AccountController(
             : await signIn.CheckPasswordSignInAsync(user, form.Password, lockoutOnFailure: true);
         if (result.Succeeded && user!.IsDisabled)
         {
+            await audit.WriteForAsync(user.Id, user.DisplayName, AuditAction.SignInFailed, AuditRecordType.Account, user.UserName!, AuditResult.Denied, "disabled", ct);
             ModelState.AddModelError("", l["This account is disabled. Please contact the service center."]);
             return this.InvalidForm(Cleared(form));
         }
         if (result.Succeeded)
         {
             await signIn.SignInAsync(user!, form.RememberMe);
+            await audit.WriteForAsync(user!.Id, user.DisplayName, AuditAction.SignedIn, AuditRecordType.Account, user.UserName!, AuditResult.Succeeded, "", ct);
             if (Url.IsLocalUrl(form.ReturnUrl))
             {
                 return LocalRedirect(form.ReturnUrl);
@@ -53,6 +57,9 @@ public sealed class AccountController(
             var roles = await users.GetRolesAsync(user!);
             return LocalRedirect(LandingPage(roles));
         }
+        // Only a name that is an account is kept: what was typed into the name box might be someone's password.
+        await audit.WriteForAsync(user?.Id, user?.DisplayName ?? "", AuditAction.SignInFailed, AuditRecordType.Account, user?.UserName ?? "",
+            AuditResult.Denied, user is null ? "unknown account" : result.IsLockedOut ? "locked out" : "wrong password", ct);
         ModelState.AddModelError("", result.IsLockedOut
             ? l["Too many failed attempts. The account is locked for 15 minutes."]
             : l["The user name or password is not correct."]);
@@ -109,18 +116,20 @@ public sealed class AccountController(
         }
         await users.AddToRoleAsync(user, Roles.Resident);
         await signIn.SignInAsync(user, isPersistent: false);
+        await audit.WriteForAsync(user.Id, user.DisplayName, AuditAction.AccountCreated, AuditRecordType.Account, user.UserName, AuditResult.Succeeded, "registered", ct);
         TempData["Message"] = l["Welcome! Your account is ready."].Value;
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
     }
 
     [Authorize]
     [HttpPost("logout")]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout(CancellationToken ct)
     {
         // A new security stamp ends the person's other sessions too (a shared computer, a lost phone) at their next check.
         if (await users.GetUserAsync(User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
+            await audit.WriteAsync(User, AuditAction.SignedOut, AuditRecordType.Account, user.UserName!, AuditResult.Succeeded, "", ct);
         }
         await signIn.SignOutAsync();
         return LocalRedirect("/");
@@ -154,6 +163,7 @@ public sealed class AccountController(
         }
         // The new security stamp ends every other session; this one gets a fresh cookie.
         await signIn.RefreshSignInAsync(user);
+        await audit.WriteAsync(User, AuditAction.PasswordChanged, AuditRecordType.Account, user.UserName!, AuditResult.Succeeded, "", ct);
         TempData["Message"] = l["Your password has been changed."].Value;
         return LocalRedirect("/");
     }

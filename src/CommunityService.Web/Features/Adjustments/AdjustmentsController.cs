@@ -144,7 +144,7 @@ public sealed class AdjustmentsController(
 
     [Authorize(Policy = Policies.Manager)]
     [HttpPost("/adjustments/{id:int}/review")]
-    public async Task<IActionResult> Review(int id, AdjustmentReviewForm form, [FromServices] IValidator<AdjustmentReviewForm> validator, CancellationToken ct)
+    public async Task<IActionResult> Review(int id, AdjustmentReviewForm form, [FromServices] IValidator<AdjustmentReviewForm> validator, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
     {
         var (adjustment, project) = await LoadAsync(id, ct);
         if (adjustment is null || project is null)
@@ -177,6 +177,10 @@ public sealed class AdjustmentsController(
             {
                 db.Plans.Remove(draft);
             }
+        }
+        if (check.IsPassed)
+        {
+            audit.Add(User, form.Outcome == AdjustmentOutcome.Approve ? Audit.AuditAction.Approved : Audit.AuditAction.Rejected, Audit.AuditRecordType.Adjustment, id);
         }
         return await SaveAsync(id, check,
             form.Outcome == AdjustmentOutcome.Approve ? l["The adjustment was approved: its plan version is now the plan in force."]

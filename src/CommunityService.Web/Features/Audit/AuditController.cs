@@ -21,6 +21,11 @@ public sealed class AuditController(CommunityServiceDbContext db, PortalTime tim
             var name = type.ToString();
             query = query.Where(a => a.RecordType == name);
         }
+        if (filter.Event is { } action)
+        {
+            var name = action.ToString();
+            query = query.Where(a => a.Action == name);
+        }
         if (filter.Result is { } result)
         {
             var name = result.ToString();
@@ -56,10 +61,12 @@ public sealed class AuditController(CommunityServiceDbContext db, PortalTime tim
 public sealed class AuditFilter
 {
     public AuditRecordType? Type { get; set; }
+    /// <summary>The action done; named "event" in the address because "action" is MVC's own route value.</summary>
+    public AuditAction? Event { get; set; }
     public AuditResult? Result { get; set; }
     public string? Actor { get; set; }
 
-    /// <summary>A record's id, e.g. one case file's whole history.</summary>
+    /// <summary>A record's id or an account's user name, e.g. one case file's whole history.</summary>
     public string? Record { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }

@@ -42,7 +42,7 @@ public sealed class MoneyController(
     }
 
     [HttpGet("/projects/{projectId:int}/money/export")]
-    public async Task<IActionResult> Export(int projectId, CancellationToken ct)
+    public async Task<IActionResult> Export(int projectId, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
     {
         var access = await OpenAsync(projectId, ct);
         if (!access.Granted)
@@ -79,6 +79,8 @@ public sealed class MoneyController(
         };
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        // The fee payers' names leave the portal: personal data.
+        await audit.WriteAsync(User, Audit.AuditAction.PersonalDataExported, Audit.AuditRecordType.Money, projectId, Audit.AuditResult.Succeeded, "", ct);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"project-{projectId}-money-{Today:yyyyMMdd}.xlsx");
     }

@@ -199,7 +199,7 @@ public sealed class PlansController(
 
     [Authorize(Policy = Policies.Manager)]
     [HttpPost("review")]
-    public async Task<IActionResult> Review(int projectId, ReviewForm form, [FromServices] IValidator<ReviewForm> validator, CancellationToken ct)
+    public async Task<IActionResult> Review(int projectId, ReviewForm form, [FromServices] IValidator<ReviewForm> validator, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
     {
         var project = await LoadAsync(projectId, tracked: true, ct);
         if (project?.CurrentPlan is not { } plan)
@@ -218,6 +218,11 @@ public sealed class PlansController(
         var check = form.Outcome == ReviewOutcome.Approve
             ? plan.Approve(User.UserId(), form.Comment, now)
             : plan.ReturnForRevision(User.UserId(), form.Comment, now);
+        if (check.IsPassed)
+        {
+            audit.Add(User, form.Outcome == ReviewOutcome.Approve ? Audit.AuditAction.Approved : Audit.AuditAction.Returned, Audit.AuditRecordType.Plan, plan.Id,
+                detail: $"v{plan.VersionNumber}");
+        }
         return await SaveOutcomeAsync(projectId, check,
             form.Outcome == ReviewOutcome.Approve ? l["The plan was approved."] : l["The plan was returned for revision."], ct);
     }

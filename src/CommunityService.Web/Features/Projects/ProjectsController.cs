@@ -218,7 +218,7 @@ public sealed class ProjectsController(
 
     [Authorize(Policy = Policies.Manager)]
     [HttpPost("{id:int}/decide")]
-    public async Task<IActionResult> Decide(int id, DecisionForm form, [FromServices] IValidator<DecisionForm> validator, CancellationToken ct)
+    public async Task<IActionResult> Decide(int id, DecisionForm form, [FromServices] IValidator<DecisionForm> validator, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
     {
         var project = await LoadForGateAsync(id, ct);
         if (project is null)
@@ -238,6 +238,12 @@ public sealed class ProjectsController(
             }
             return await DetailsWithErrorsAsync(id, decision: form, ct: ct);
         }
+        audit.Add(User, form.Outcome switch
+        {
+            Data.Decisions.DecisionOutcome.Approve => Audit.AuditAction.Approved,
+            Data.Decisions.DecisionOutcome.Reject => Audit.AuditAction.Rejected,
+            _ => Audit.AuditAction.Returned,
+        }, Audit.AuditRecordType.Project, id, detail: "decision");
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The decision was recorded."].Value;
         return Redirect(form.FromProposal ? $"/projects/{id}/decision" : $"/projects/{id}");

@@ -51,7 +51,7 @@ public sealed class VolunteersController(
     }
 
     [HttpGet("export.xlsx")]
-    public async Task<IActionResult> Export([FromQuery] HoursFilter filter, CancellationToken ct)
+    public async Task<IActionResult> Export([FromQuery] HoursFilter filter, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
     {
         if (!await ScopeAsync(filter, ct))
         {
@@ -79,6 +79,9 @@ public sealed class VolunteersController(
         };
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        // Names of volunteers leave the portal: personal data.
+        await audit.WriteAsync(User, Audit.AuditAction.PersonalDataExported, Audit.AuditRecordType.Volunteers, filter.Community?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            Audit.AuditResult.Succeeded, $"{volunteers.Count}", ct);
         stream.Position = 0;
         var span = $"{filter.Period.From?.ToString("yyyyMMdd") ?? "start"}-{filter.Period.To?.ToString("yyyyMMdd") ?? "now"}";
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"volunteer-hours-{span}.xlsx");

@@ -1,5 +1,6 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
+using CommunityService.Web.Features.Audit;
 using CommunityService.Web.Features.Representatives;
 using CommunityService.Web.Infrastructure;
 using FluentValidation;
@@ -15,7 +16,7 @@ namespace CommunityService.Web.Features.Admin.Users;
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/users")]
 public sealed class UsersController(
-    CommunityServiceDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+    CommunityServiceDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, int page = 1, CancellationToken ct = default)
@@ -60,6 +61,7 @@ public sealed class UsersController(
             return Refused(form, created);
         }
         await users.AddToRolesAsync(user, form.Roles.Distinct());
+        await audit.WriteAsync(User, AuditAction.AccountCreated, AuditRecordType.Account, user.UserName, AuditResult.Succeeded, string.Join(",", form.Roles.Distinct()), ct);
         TempData["Message"] = l["The account was created."].Value;
         return Redirect("/admin/users");
     }
@@ -102,6 +104,7 @@ public sealed class UsersController(
         }
         db.Entry(user).Property(u => u.Version).OriginalValue = form.Version;
         var disabling = form.IsDisabled && !user.IsDisabled;
+        var enabling = !form.IsDisabled && user.IsDisabled;
         user.DisplayName = form.DisplayName.Trim();
         user.CommunityId = form.CommunityId;
         user.IsDisabled = form.IsDisabled;
@@ -115,11 +118,19 @@ public sealed class UsersController(
         var wanted = form.Roles.Distinct().ToList();
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current));
-        if (disabling || !current.ToHashSet().SetEquals(wanted))
+        var rolesChanged = !current.ToHashSet().SetEquals(wanted);
+        if (disabling || rolesChanged)
         {
             // A new stamp ends the user's sessions at their next validation.
             await users.UpdateSecurityStampAsync(user);
         }
+        audit.Add(User, rolesChanged ? AuditAction.RolesChanged : AuditAction.AccountChanged, AuditRecordType.Account, user.UserName!,
+            detail: rolesChanged ? $"{string.Join(",", current.Order())} → {string.Join(",", wanted.Order())}" : "");
+        if (disabling || enabling)
+        {
+            audit.Add(User, disabling ? AuditAction.AccountDisabled : AuditAction.AccountEnabled, AuditRecordType.Account, user.UserName!);
+        }
+        await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The account was saved."].Value;
         return Redirect("/admin/users");
     }
