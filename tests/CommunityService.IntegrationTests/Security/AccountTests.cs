@@ -101,6 +101,43 @@ public class AccountTests(PortalFactory portal) : PortalTest(portal)
         Assert.False(await Portal.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "wang.shifu")));
     }
 
+    [Theory]
+    [InlineData("woaini1314", "这个密码太容易被猜到")]
+    [InlineData("12345678", "这个密码太容易被猜到")]
+    [InlineData("Password123", "这个密码太容易被猜到")]
+    [InlineData("zzzzzzzzzz", "这个密码太容易被猜到")]
+    [InlineData("a-129-character-password-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "密码长度须在 8 到 128 个字符之间")]
+    public async Task A_common_or_overlong_password_is_refused_at_registration_with_the_form_kept(string password, string message)
+    {
+        var client = Portal.CreateAnonymousClient();
+
+        var response = await client.PostFormAsync("/account/register", "/account/register", new()
+        {
+            ["UserName"] = "wang.shifu", ["DisplayName"] = "王师傅", ["CommunityId"] = "1", ["Password"] = password, ["ConfirmPassword"] = password,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.BodyAsync();
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains("value=\"wang.shifu\"", html, StringComparison.Ordinal);
+        Assert.False(await Portal.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "wang.shifu")));
+    }
+
+    [Fact]
+    public async Task A_password_of_exactly_128_characters_is_accepted()
+    {
+        var password = "长" + new string('x', 60) + "度" + new string('y', 66);
+        Assert.Equal(128, password.Length);
+
+        var response = await Portal.CreateAnonymousClient().PostFormAsync("/account/register", "/account/register", new()
+        {
+            ["UserName"] = "wang.shifu", ["DisplayName"] = "王师傅", ["CommunityId"] = "1", ["Password"] = password, ["ConfirmPassword"] = password,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await Portal.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "wang.shifu")));
+    }
+
     [Fact]
     public async Task A_taken_user_name_is_refused_with_a_message()
     {

@@ -1,4 +1,5 @@
 using CommunityService.Data.Identity;
+using CommunityService.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -64,7 +65,7 @@ public sealed class PasswordForm
     }
 }
 
-/// <summary>At least 8 characters, at most 128, and no composition rules (NIST SP 800-63B).</summary>
+/// <summary>At least 8 characters, at most 128, not a common one, and no composition rules (NIST SP 800-63B).</summary>
 public static class PasswordRules
 {
     public const int MinLength = 8;
@@ -72,5 +73,6 @@ public static class PasswordRules
 
     public static void Apply<T>(IRuleBuilderInitial<T, string> rule, IStringLocalizer<SharedResource> l) =>
         rule.NotEmpty().WithName(_ => l["Password"])
-            .Length(MinLength, MaxLength).WithMessage(_ => l["The password must be between {0} and {1} characters long.", MinLength, MaxLength]);
+            .Length(MinLength, MaxLength).WithMessage(_ => l["The password must be between {0} and {1} characters long.", MinLength, MaxLength])
+            .Must(p => !CommonPasswords.IsCommon(p)).WithMessage(_ => l[CommonPasswords.Message]);
 }
