@@ -94,6 +94,12 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/admin/users?page=2", "admin", 2 },
         { "/me/data", "resident", 12 },
         { "/volunteer/profile", "volunteer", 3 },
+        // Trace: a need of 残疾人康复上门服务 evidenced by a question and an interview, down to a submitted evaluation: the need, its
+        // evidence (the items, the surveys, the questions, answers per option, people answering, number statistics), the projects,
+        // the decisions, the plans, the figures of all projects in one aggregate command, and the reports (reports, objectives, scores).
+        // Back from that evaluation: the report, its objectives and scores, the plan versions, the decision, the needs and their evidence.
+        { "/trace/needs/{need}", "staff", 14 },
+        { "/trace/evaluations/{traced}", "staff", 12 },
     };
 
     [Theory]
@@ -111,6 +117,7 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         var notice = await Portal.WithDbAsync(db => db.Notices.Where(n => n.ProjectId == project && n.Status == NoticeStatus.Published).Select(n => n.Id).FirstAsync());
         var survey = await Portal.WithDbAsync(db => db.Surveys.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
         var community = await Portal.WithDbAsync(db => db.Communities.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var (need, traced) = url.StartsWith("/trace/", StringComparison.Ordinal) ? await AddTraceAsync(project) : (0, 0);
         url = url.Replace("{project}", project.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{volunteer}", volunteer, StringComparison.Ordinal)
             .Replace("{visit}", visit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
@@ -120,7 +127,9 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
             .Replace("{session}", session.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{notice}", notice.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{survey}", survey.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{community}", community.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{community}", community.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{need}", need.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{traced}", traced.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         await client.GetAsync(url);
         var (_, before) = await CountAsync(client, url);
 
@@ -182,6 +191,36 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         db.Evaluations.Add(report);
         await db.SaveChangesAsync();
         return report.Id;
+    });
+
+    /// <summary>
+    /// The trace at its fullest: the project's need gets survey evidence (a choice question and an interview), and a process
+    /// evaluation written against plan version 1 is submitted (version 2 is in force since).
+    /// </summary>
+    private Task<(int Need, int Evaluation)> AddTraceAsync(int projectId) => Portal.WithDbAsync(async db =>
+    {
+        var need = await db.Needs.Where(n => n.Projects.Any(p => p.Id == projectId)).OrderBy(n => n.Id).FirstAsync();
+        var survey = await db.Surveys.OrderBy(s => s.Id).FirstAsync();
+        var question = await db.SurveyQuestions.Where(q => q.SurveyId == survey.Id && q.Type == Data.Surveys.QuestionType.MultipleChoice).OrderBy(q => q.Order).FirstAsync();
+        var rating = await db.SurveyQuestions.Where(q => q.SurveyId == survey.Id && q.Type == Data.Surveys.QuestionType.Rating).OrderBy(q => q.Order).FirstAsync();
+        var note = await db.FieldNotes.Where(n => n.SurveyId == survey.Id).OrderBy(n => n.Id).FirstAsync();
+        db.NeedEvidence.AddRange(
+            new NeedEvidence { NeedId = need.Id, QuestionId = question.Id, Figure = "约三成选择上门康复" },
+            new NeedEvidence { NeedId = need.Id, QuestionId = rating.Id, Figure = "满意度一般" },
+            new NeedEvidence { NeedId = need.Id, FieldNoteId = note.Id });
+        var first = await db.Plans.Include(p => p.Objectives).Include(p => p.Beneficiaries).SingleAsync(p => p.ProjectId == projectId && p.VersionNumber == 1);
+        var report = Data.Evaluations.EvaluationReport.Start(projectId, Data.Evaluations.EvaluationTiming.During, first, [TargetGroup.Disabled], "staff", DateTime.UtcNow);
+        report.ByInterview = true;
+        report.Summary = "按第 1 版计划评估";
+        foreach (var d in report.Dimensions)
+        {
+            d.Score = 4;
+        }
+        var facts = new Data.Evaluations.EvaluationFacts(first, [TargetGroup.Disabled], ProjectFigures.None, new Data.Evaluations.BudgetFacts([], 0m));
+        Assert.True(report.Submit(facts, DateTime.UtcNow).IsPassed);
+        db.Evaluations.Add(report);
+        await db.SaveChangesAsync();
+        return (need.Id, report.Id);
     });
 
     private Task AddManyRowsAsync(int projectId) => Portal.WithDbAsync(async db =>

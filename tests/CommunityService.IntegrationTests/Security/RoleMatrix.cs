@@ -249,6 +249,9 @@ public static class RoleMatrix
         new("GET", "/evaluations/{id:int}/export", "/evaluations/2/export", StaffPage),
         new("POST", "/evaluations/{id:int}/edit", "/evaluations/5/edit", StaffPost),
         new("POST", "/evaluations/{id:int}/correct", "/evaluations/1/correct", StaffPost),
+        // Trace: from need 4 (老年人助餐服务's need, 阳光社区) down to its verdicts, and from evaluation 1 (its approved final report) back.
+        new("GET", "/trace/needs/{id:int}", "/trace/needs/4", StaffPage),
+        new("GET", "/trace/evaluations/{id:int}", "/trace/evaluations/1", StaffPage),
         // Last: it ends the session of the client that posts it.
         new("POST", "/account/logout", "/account/logout", SignedInPost),
     ];
