@@ -6,7 +6,8 @@
 #      Data Protection keys are in the database);
 #   3. the forwarded scheme is believed (Secure cookies and antiforgery work although nginx talks HTTP to them);
 #   4. staff withdraw a notice through one instance and the public board of BOTH instances drops it at once
-#      (the output cache is in Redis, so the eviction reaches every instance).
+#      (the output cache is in Redis, so the eviction reaches every instance);
+#   5. `--backup PATH` copies the database while both serve, and a portal started on the copy works.
 # Used by scripts/test.sh (so by CI). Installs nginx, redis-server, openssl and curl from apt when missing.
 # NO_REDIS=1 runs it with each instance's own in-memory cache: check 4 then fails, which shows what Redis is for.
 set -euo pipefail
@@ -161,4 +162,15 @@ echo "  public board without the notice from$boards"
 
 read -r code from < <(curl_lb /dev/null /health/ready)
 [ "$code" = 200 ] && grep -q Healthy "$work/body" || fail "/health/ready through nginx answered $code"
+
+# 5. The documented online backup, taken while both instances serve, starts a working portal of its own.
+dotnet "$dll" --backup "$work/backup/portal.db" >"$work/backup.log" 2>&1 || fail "the backup command failed"
+port_c="$(free_port)"
+ConnectionStrings__CommunityService="Data Source=$work/backup/portal.db" OutputCache__Redis="" \
+    dotnet "$dll" --urls "http://127.0.0.1:$port_c" >"$work/instance-restored.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port_c/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -sf "http://127.0.0.1:$port_c/notices" >"$work/body" || fail "a portal on the backup does not serve /notices"
+! grep -qF "href=\"/notices/$notice\"" "$work/body" || fail "the backup does not have the notice withdrawn before it was taken"
+echo "  backup taken while serving; a portal restored from it serves the board without notice $notice"
 echo "two instances: all checks passed"

@@ -2,6 +2,11 @@ using CommunityService.Web;
 using CommunityService.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+if (SqliteBackup.IsAsked(args))
+{
+    SqliteBackup.Run(builder, args);
+    return;
+}
 builder.AddCommunityServicePortal();
 
 var app = builder.Build();
