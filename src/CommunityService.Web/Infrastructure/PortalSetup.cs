@@ -170,6 +170,13 @@ public static class PortalSetup
     {
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().SeedAsync();
+#if BENCH
+        if (args.Contains(Features.Bench.Baseline.BenchCommand.Flag))
+        {
+            await Features.Bench.Baseline.BenchCommand.RunAsync(app, scope.ServiceProvider, args);
+            return true;
+        }
+#endif
         var createAdmin = Array.IndexOf(args, "--create-admin");
         if (createAdmin >= 0)
         {

@@ -81,7 +81,14 @@ public sealed class ResultsController(CommunityServiceDbContext db, IStringLocal
         {
             responses = responses.Where(r => r.Channel == channel);
         }
-        var answers = db.SurveyAnswers.Where(a => responses.Any(r => r.Id == a.ResponseId));
+        // The survey's answers are found through its questions (an index seek), so the cost follows this survey's answers,
+        // not every answer of every survey; the responses are looked up only when a filter needs them.
+        var questionIds = survey.Questions.Select(q => q.Id).ToList();
+        var answers = db.SurveyAnswers.Where(a => questionIds.Contains(a.QuestionId));
+        if (filter.Community is not null || filter.AgeBand is not null || filter.Channel is not null)
+        {
+            answers = answers.Where(a => responses.Any(r => r.Id == a.ResponseId));
+        }
 
         var total = await responses.CountAsync(ct);
         var optionCounts = await answers.Where(a => a.OptionId != null)
