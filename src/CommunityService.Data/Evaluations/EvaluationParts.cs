@@ -67,11 +67,20 @@ public static class ObjectiveVerdict
 {
     /// <summary>
     /// The records' figure for the objective's measure, or the figure the staff typed for one counted by hand; achieved when it is
-    /// at least the target. No figure (nothing rated, nothing typed) gives no verdict rather than a failure.
+    /// at least the target. No figure (nothing rated, nothing typed) gives no verdict rather than a failure. A satisfaction objective
+    /// is judged by the project's satisfaction questionnaire once it has answers (the share satisfied on its first rating question,
+    /// the overall one of the ready-made questionnaire), else by the residents' ratings of the services.
     /// </summary>
-    public static (decimal? Actual, bool? Achieved) Of(MeasuredBy measuredBy, decimal target, ProjectFigures figures, decimal? typedActual)
+    public static (decimal? Actual, bool? Achieved) Of(
+        MeasuredBy measuredBy, decimal target, ProjectFigures figures, decimal? typedActual, Surveys.SatisfactionFigures? satisfaction = null)
     {
-        var actual = measuredBy == MeasuredBy.Manual ? typedActual : figures.ActualFor(measuredBy);
+        var overall = satisfaction?.Ratings.OrderBy(r => r.Order).FirstOrDefault();
+        var actual = measuredBy switch
+        {
+            MeasuredBy.Manual => typedActual,
+            MeasuredBy.SatisfactionSurvey when overall is { Responses: > 0 } => overall.SatisfiedPercent,
+            _ => figures.ActualFor(measuredBy),
+        };
         return (actual, actual is { } a ? a >= target : null);
     }
 }

@@ -177,7 +177,7 @@ public class EvaluationReport : IVersioned
         PlanId = facts.Plan is { Id: > 0 } plan ? plan.Id : null;
         foreach (var row in Objectives)
         {
-            (row.Actual, row.Achieved) = ObjectiveVerdict.Of(row.MeasuredBy, row.Target, facts.Figures, row.IsTypedByHand ? row.Actual : null);
+            (row.Actual, row.Achieved) = ObjectiveVerdict.Of(row.MeasuredBy, row.Target, facts.Figures, row.IsTypedByHand ? row.Actual : null, facts.Satisfaction);
         }
         BudgetLines.Clear();
         BudgetLines.AddRange(facts.Budget.Lines.Select((l, i) => new EvaluationBudgetLine
