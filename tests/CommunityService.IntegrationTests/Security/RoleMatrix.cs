@@ -249,6 +249,9 @@ public static class RoleMatrix
         new("GET", "/evaluations/{id:int}/export", "/evaluations/2/export", StaffPage),
         new("POST", "/evaluations/{id:int}/edit", "/evaluations/5/edit", StaffPost),
         new("POST", "/evaluations/{id:int}/correct", "/evaluations/1/correct", StaffPost),
+        // Satisfaction questionnaires: 慢性病健康讲座 (project 7, Evaluation) starts one from the template; the second post finds it in
+        // progress (400).
+        new("POST", "/projects/{projectId:int}/satisfaction", "/projects/7/satisfaction", StaffPost),
         // Last: it ends the session of the client that posts it.
         new("POST", "/account/logout", "/account/logout", SignedInPost),
     ];

@@ -389,9 +389,23 @@ public sealed class EvaluationsController(
             report.Refresh(facts);
             live = facts.Satisfaction;
         }
-        string?[] ids = [report.CreatedById, report.ReviewedById];
-        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var corrections = await db.Evaluations.Where(e => e.CorrectsReportId == id).OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
+        // The two names and the corrections in one command.
+        var people = await db.Evaluations.Where(e => e.Id == id).Select(e => new
+        {
+            Drafted = db.Users.Where(u => u.Id == e.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
+            Reviewed = db.Users.Where(u => u.Id == e.ReviewedById).Select(u => u.DisplayName).FirstOrDefault(),
+            Corrections = db.Evaluations.Where(c => c.CorrectsReportId == e.Id).OrderBy(c => c.Id).Select(c => c.Id).ToList(),
+        }).SingleAsync(ct);
+        var names = new Dictionary<string, string>();
+        if (people.Drafted is not null)
+        {
+            names[report.CreatedById] = people.Drafted;
+        }
+        if (report.ReviewedById is not null && people.Reviewed is not null)
+        {
+            names[report.ReviewedById] = people.Reviewed;
+        }
+        var corrections = people.Corrections;
         var mayReview = report.Status == ReportStatus.Submitted && User.IsInRole(Roles.Manager);
         var mayStartSatisfaction = report.IsEditable && Survey.CanStartSatisfaction(project.Stage, live?.IsInProgress == true).IsPassed;
         return new EvaluationPage(report, project, names, corrections, mayReview, new EvaluationReviewForm()) { LiveSatisfaction = live, MayStartSatisfaction = mayStartSatisfaction };
