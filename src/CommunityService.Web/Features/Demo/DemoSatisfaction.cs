@@ -46,13 +46,20 @@ internal static class DemoSatisfaction
     }
 
     /// <summary>
-    /// One person's answers, checked by the same rules as the form: an overall score mostly 4–5, the other scores near it, "again"
-    /// following the overall score, and now and then a suggestion.
+    /// The overall scores of a round, shuffled: so many 5s, 4s, 3s and 2s, so that the headline figure is the one the demo's
+    /// story tells (the other scores vary around each person's overall one).
     /// </summary>
-    public static SurveyResponse Answer(Random random, Survey survey, int communityId, DateTime at)
+    public static Queue<int> OverallScores(Random random, int fives, int fours, int threes, int twos) =>
+        new(Enumerable.Repeat(5, fives).Concat(Enumerable.Repeat(4, fours)).Concat(Enumerable.Repeat(3, threes)).Concat(Enumerable.Repeat(2, twos))
+            .OrderBy(_ => random.Next()));
+
+    /// <summary>
+    /// One person's answers, checked by the same rules as the form: the <paramref name="overall"/> score, the other scores near it,
+    /// "again" following the overall score, and now and then a suggestion.
+    /// </summary>
+    public static SurveyResponse Answer(Random random, Survey survey, int communityId, DateTime at, int overall)
     {
         var questions = survey.Ordered;
-        var overall = random.NextDouble() switch { < 0.50 => 5, < 0.85 => 4, < 0.95 => 3, _ => 2 };
         var values = new Dictionary<int, AnswerInput>();
         foreach (var q in questions)
         {
