@@ -66,7 +66,7 @@ public class SatisfactionTests(PortalFactory portal) : PortalTest(portal)
     public async Task Staff_start_one_from_the_template_add_a_question_of_their_own_and_open_it()
     {
         var staff = await Portal.ClientForAsync("staff");
-        Assert.Contains("发起满意度调查", await staff.GetStringAsync($"/projects/{Rehab}/evaluations"), StringComparison.Ordinal);
+        Assert.Contains($"action=\"/projects/{Rehab}/satisfaction\"", await staff.GetStringAsync($"/projects/{Rehab}/evaluations"), StringComparison.Ordinal);
 
         var started = await staff.PostFormAsync($"/projects/{Rehab}/evaluations", $"/projects/{Rehab}/satisfaction", []);
 
@@ -222,6 +222,7 @@ public class SatisfactionTests(PortalFactory portal) : PortalTest(portal)
         var draft = await staff.GetStringAsync($"/evaluations/{report}");
         Assert.Contains("回收问卷: <span class=\"num\">2</span>", draft, StringComparison.Ordinal);
         Assert.Contains($"/surveys/{id}/results", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain($"action=\"/projects/{Rehab}/satisfaction\"", draft, StringComparison.Ordinal);
         Assert.Equal($"/evaluations/{report}", (await staff.PostFormAsync($"/evaluations/{report}", $"/evaluations/{report}/submit", [])).RedirectPath());
 
         // Each rating question: one 5 and one 3, an average of 4.00 and half of them satisfied.
