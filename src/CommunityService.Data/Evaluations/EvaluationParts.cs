@@ -14,6 +14,7 @@ public enum EvaluationSection
     Objectives,
     Budget,
     Participation,
+    Satisfaction,
     Summary,
 }
 
@@ -66,11 +67,20 @@ public static class ObjectiveVerdict
 {
     /// <summary>
     /// The records' figure for the objective's measure, or the figure the staff typed for one counted by hand; achieved when it is
-    /// at least the target. No figure (nothing rated, nothing typed) gives no verdict rather than a failure.
+    /// at least the target. No figure (nothing rated, nothing typed) gives no verdict rather than a failure. A satisfaction objective
+    /// is judged by the project's satisfaction questionnaire once it has answers (the share satisfied on its first rating question,
+    /// the overall one of the ready-made questionnaire), else by the residents' ratings of the services.
     /// </summary>
-    public static (decimal? Actual, bool? Achieved) Of(MeasuredBy measuredBy, decimal target, ProjectFigures figures, decimal? typedActual)
+    public static (decimal? Actual, bool? Achieved) Of(
+        MeasuredBy measuredBy, decimal target, ProjectFigures figures, decimal? typedActual, Surveys.SatisfactionFigures? satisfaction = null)
     {
-        var actual = measuredBy == MeasuredBy.Manual ? typedActual : figures.ActualFor(measuredBy);
+        var overall = satisfaction?.Ratings.OrderBy(r => r.Order).FirstOrDefault();
+        var actual = measuredBy switch
+        {
+            MeasuredBy.Manual => typedActual,
+            MeasuredBy.SatisfactionSurvey when overall is { Responses: > 0 } => overall.SatisfiedPercent,
+            _ => figures.ActualFor(measuredBy),
+        };
         return (actual, actual is { } a ? a >= target : null);
     }
 }
@@ -101,6 +111,24 @@ public class EvaluationParticipation
     public int? Served { get; set; }
 }
 
+/// <summary>
+/// One rating question of the project's satisfaction questionnaire, frozen at submission like the objectives: its wording, how
+/// many answered, the mean score and the share satisfied (4 or 5).
+/// </summary>
+public class EvaluationSatisfactionQuestion
+{
+    public int Id { get; set; }
+    public int ReportId { get; set; }
+    public int Order { get; set; }
+
+    /// <summary>The questionnaire's question it was taken from; a reference only, the row keeps its own copy of the wording.</summary>
+    public int? QuestionId { get; set; }
+    public string Text { get; set; } = "";
+    public int Responses { get; set; }
+    public decimal? Average { get; set; }
+    public decimal? SatisfiedPercent { get; set; }
+}
+
 /// <summary>A manager's comment on one section of a returned report, shown beside that section.</summary>
 public class EvaluationSectionComment
 {
@@ -113,8 +141,12 @@ public class EvaluationSectionComment
     public DateTime At { get; set; }
 }
 
-/// <summary>What a report is measured against: the plan in force, the project's target groups, the figures from the records and the money.</summary>
-public sealed record EvaluationFacts(ServicePlan? Plan, IReadOnlyCollection<TargetGroup> Groups, ProjectFigures Figures, BudgetFacts Budget);
+/// <summary>
+/// What a report is measured against: the plan in force, the project's target groups, the figures from the records, the money, and
+/// the project's newest satisfaction questionnaire (if any).
+/// </summary>
+public sealed record EvaluationFacts(
+    ServicePlan? Plan, IReadOnlyCollection<TargetGroup> Groups, ProjectFigures Figures, BudgetFacts Budget, Surveys.SatisfactionFigures? Satisfaction = null);
 
 /// <summary>Money as it stands: the budget balance per line (planned and spent) and the fee income taken.</summary>
 public sealed record BudgetFacts(IReadOnlyList<Money.LineBalance> Lines, decimal FeeIncome);

@@ -72,6 +72,10 @@ public class EvaluationReport : IVersioned
     public int? PlanId { get; private set; }
     public int? PeopleServed { get; private set; }
     public decimal? FeeIncome { get; private set; }
+
+    /// <summary>Frozen at submission: the project's satisfaction questionnaire the figures come from, and how many returned it.</summary>
+    public int? SatisfactionSurveyId { get; private set; }
+    public int? SatisfactionResponses { get; private set; }
     public int Version { get; set; }
 
     public List<EvaluationDimensionScore> Dimensions { get; set; } = [];
@@ -79,6 +83,7 @@ public class EvaluationReport : IVersioned
     public List<EvaluationBudgetLine> BudgetLines { get; set; } = [];
     public List<EvaluationParticipation> Participation { get; set; } = [];
     public List<EvaluationSectionComment> SectionComments { get; set; } = [];
+    public List<EvaluationSatisfactionQuestion> Satisfaction { get; set; } = [];
 
     public bool IsEditable => Status is ReportStatus.Draft or ReportStatus.Returned;
 
@@ -165,14 +170,14 @@ public class EvaluationReport : IVersioned
         Participation.Sort((a, b) => a.Group.CompareTo(b.Group));
     }
 
-    /// <summary>Fills in the figures as they stand: the objectives' verdicts, the budget per line and the people reached.</summary>
+    /// <summary>Fills in the figures as they stand: the objectives' verdicts, the budget per line, the people reached and the satisfaction questionnaire.</summary>
     public void Refresh(EvaluationFacts facts)
     {
         SyncWith(facts.Plan, facts.Groups);
         PlanId = facts.Plan is { Id: > 0 } plan ? plan.Id : null;
         foreach (var row in Objectives)
         {
-            (row.Actual, row.Achieved) = ObjectiveVerdict.Of(row.MeasuredBy, row.Target, facts.Figures, row.IsTypedByHand ? row.Actual : null);
+            (row.Actual, row.Achieved) = ObjectiveVerdict.Of(row.MeasuredBy, row.Target, facts.Figures, row.IsTypedByHand ? row.Actual : null, facts.Satisfaction);
         }
         BudgetLines.Clear();
         BudgetLines.AddRange(facts.Budget.Lines.Select((l, i) => new EvaluationBudgetLine
@@ -185,6 +190,13 @@ public class EvaluationReport : IVersioned
         {
             Participation[0].Served = facts.Figures.PeopleServed;
         }
+        SatisfactionSurveyId = facts.Satisfaction?.SurveyId;
+        SatisfactionResponses = facts.Satisfaction?.Responses;
+        Satisfaction.Clear();
+        Satisfaction.AddRange(facts.Satisfaction?.Ratings.OrderBy(r => r.Order).Select((r, i) => new EvaluationSatisfactionQuestion
+        {
+            Order = i + 1, QuestionId = r.QuestionId, Text = r.Text, Responses = r.Responses, Average = r.Average, SatisfiedPercent = r.SatisfiedPercent,
+        }) ?? []);
     }
 
     /// <summary>The frozen budget lines again as a balance, with the totals per funding source.</summary>

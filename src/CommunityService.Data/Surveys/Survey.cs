@@ -10,6 +10,13 @@ public enum SurveyStatus
     Closed,
 }
 
+/// <summary>A survey of a community's needs, or a project's satisfaction questionnaire (满意度调查) for its participants.</summary>
+public enum SurveyKind
+{
+    Community,
+    Satisfaction,
+}
+
 /// <summary>
 /// 社区调查: a survey of one or more communities by questionnaire, interview and/or observation.
 /// Its questions are fixed in shape once answers exist: adding is fine, but removing a question or
@@ -28,6 +35,14 @@ public class Survey : IVersioned
     public const string HasResponses = "The survey has answers: removing a question or changing its type needs a new version of the survey.";
     public const string ConditionMustComeEarlier = "A condition can only refer to an earlier single- or multiple-choice question.";
     public const string ClosedSurvey = "The survey is closed and cannot be changed.";
+    public const string SatisfactionNeedsRunningProject = "A satisfaction questionnaire is for a project in execution, in evaluation or closed.";
+    public const string SatisfactionInProgress = "The project already has a satisfaction questionnaire in draft or open: close it before starting another.";
+    public const string SatisfactionNeedsProject = "A satisfaction questionnaire belongs to a project.";
+    public const string SatisfactionOwnCommunity = "A satisfaction questionnaire goes to the project's own community only.";
+    public const string SatisfactionNotAnonymous = "A satisfaction questionnaire is answered by the project's participants, signed in: it cannot be anonymous.";
+    public const string SatisfactionQuestionnaireOnly = "A satisfaction questionnaire is a questionnaire: interviews and observations belong to a community survey.";
+    public const string SignInToAnswer = "Please sign in to answer this questionnaire.";
+    public const string OnlyParticipantsAnswer = "This questionnaire is for the residents who took part in the project.";
 
     public int Id { get; set; }
     public string Title { get; set; } = "";
@@ -45,14 +60,116 @@ public class Survey : IVersioned
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
 
+    public SurveyKind Kind { get; private set; } = SurveyKind.Community;
+
+    /// <summary>The project a satisfaction questionnaire asks about; null for a community survey.</summary>
+    public int? ProjectId { get; private set; }
+    public ServiceProject? Project { get; private set; }
+
     public List<Community> Communities { get; set; } = [];
     public List<SurveyQuestion> Questions { get; set; } = [];
 
     public bool IsAcceptingAnswers => Status == SurveyStatus.Open;
 
-    public GateCheck Open()
+    public bool IsSatisfaction => Kind == SurveyKind.Satisfaction;
+
+    /// <summary>
+    /// Whether a project may start a satisfaction questionnaire: once its service is running (Execution), while it is evaluated,
+    /// and after closing (for a follow-up); one at a time, so a draft or open one is closed before the next round starts.
+    /// </summary>
+    public static GateCheck CanStartSatisfaction(ProjectStage stage, bool anotherInProgress)
     {
         var missing = new List<string>();
+        if (stage is not (ProjectStage.Execution or ProjectStage.Evaluation or ProjectStage.Closed))
+        {
+            missing.Add(SatisfactionNeedsRunningProject);
+        }
+        if (anotherInProgress)
+        {
+            missing.Add(SatisfactionInProgress);
+        }
+        return new GateCheck(missing);
+    }
+
+    /// <summary>
+    /// A draft satisfaction questionnaire of <paramref name="project"/> for its own community, from the ready-made questions;
+    /// answered online by signed-in participants only (or typed in by staff from paper).
+    /// </summary>
+    public static GateCheck StartSatisfaction(
+        ServiceProject project, Community community, bool anotherInProgress, string title, IEnumerable<SurveyQuestion> questions,
+        DateOnly today, string staffId, DateTime now, out Survey? survey)
+    {
+        survey = null;
+        var check = CanStartSatisfaction(project.Stage, anotherInProgress);
+        if (!check.IsPassed)
+        {
+            return check;
+        }
+        if (community.Id != project.CommunityId)
+        {
+            return GateCheck.Fail(SatisfactionOwnCommunity);
+        }
+        var started = new Survey
+        {
+            Kind = SurveyKind.Satisfaction, ProjectId = project.Id, Title = title,
+            StartDate = today, EndDate = today.AddDays(30), UsesQuestionnaire = true, CreatedById = staffId, CreatedAt = now,
+            Communities = [community],
+        };
+        foreach (var question in questions)
+        {
+            var added = started.AddQuestion(question);
+            if (!added.IsPassed)
+            {
+                return added;
+            }
+        }
+        survey = started;
+        return GateCheck.Passed;
+    }
+
+    /// <summary>What a satisfaction questionnaire must keep: its project, the project's community alone, no anonymous answers, questions only.</summary>
+    public GateCheck CheckSatisfactionSetup()
+    {
+        if (!IsSatisfaction)
+        {
+            return GateCheck.Passed;
+        }
+        var missing = new List<string>();
+        if (ProjectId is null && Project is null)
+        {
+            missing.Add(SatisfactionNeedsProject);
+        }
+        if (Communities.Count != 1 || (Project is not null && Communities[0].Id != Project.CommunityId))
+        {
+            missing.Add(SatisfactionOwnCommunity);
+        }
+        if (AllowAnonymous)
+        {
+            missing.Add(SatisfactionNotAnonymous);
+        }
+        if (!UsesQuestionnaire || UsesInterview || UsesObservation)
+        {
+            missing.Add(SatisfactionQuestionnaireOnly);
+        }
+        return new GateCheck(missing);
+    }
+
+    /// <summary>
+    /// Who may answer online: a community survey anyone signed in (or anyone, where it allows anonymous answers); a satisfaction
+    /// questionnaire only a signed-in resident who took part in the project.
+    /// </summary>
+    public GateCheck MayAnswerOnline(bool signedIn, bool tookPart)
+    {
+        if (!signedIn && (IsSatisfaction || !AllowAnonymous))
+        {
+            return GateCheck.Fail(SignInToAnswer);
+        }
+        return IsSatisfaction && !tookPart ? GateCheck.Fail(OnlyParticipantsAnswer) : GateCheck.Passed;
+    }
+
+    public GateCheck Open()
+    {
+        var missing = new List<string>(CheckSatisfactionSetup().Missing);
         if (Status != SurveyStatus.Draft)
         {
             missing.Add(OnlyDraftOpens);
@@ -172,7 +289,7 @@ public class Survey : IVersioned
             Title = Title, Purpose = Purpose, StartDate = StartDate, EndDate = EndDate, UsesQuestionnaire = UsesQuestionnaire,
             UsesInterview = UsesInterview, UsesObservation = UsesObservation, AllowAnonymous = AllowAnonymous,
             PreviousVersionId = Id, VersionNumber = VersionNumber + 1, CreatedById = userId, CreatedAt = now,
-            Communities = [.. Communities],
+            Communities = [.. Communities], Kind = Kind, ProjectId = ProjectId,
         };
         var map = new Dictionary<SurveyQuestion, SurveyQuestion>();
         var optionMap = new Dictionary<QuestionOption, QuestionOption>();

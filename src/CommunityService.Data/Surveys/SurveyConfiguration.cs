@@ -14,8 +14,12 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
         builder.HasMany(s => s.Communities).WithMany().UsingEntity("SurveyCommunities");
         builder.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SurveyId);
         builder.HasOne<Survey>().WithMany().HasForeignKey(s => s.PreviousVersionId).OnDelete(DeleteBehavior.NoAction);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne(s => s.Project).WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.Status, s.CreatedAt });
+        builder.HasIndex(s => new { s.ProjectId, s.Kind });
         builder.Ignore(s => s.Ordered);
         builder.Ignore(s => s.IsAcceptingAnswers);
+        builder.Ignore(s => s.IsSatisfaction);
     }
 }

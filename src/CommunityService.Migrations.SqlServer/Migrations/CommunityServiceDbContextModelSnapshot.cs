@@ -746,6 +746,12 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int?>("SatisfactionResponses")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SatisfactionSurveyId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -777,7 +783,49 @@ namespace CommunityService.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("SatisfactionSurveyId");
+
                     b.ToTable("Evaluations");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSatisfactionQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Average")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("decimal(4,2)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("SatisfiedPercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("decimal(5,1)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationSatisfactionQuestion");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
@@ -2370,7 +2418,15 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<int?>("PreviousVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProjectId")
                         .HasColumnType("int");
 
                     b.Property<string>("Purpose")
@@ -2410,6 +2466,8 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PreviousVersionId");
+
+                    b.HasIndex("ProjectId", "Kind");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -2960,9 +3018,23 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SatisfactionSurveyId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.Navigation("Corrects");
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSatisfactionQuestion", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("Satisfaction")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
@@ -3359,6 +3431,13 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("PreviousVersionId")
                         .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommunityService.Data.Projects.ServiceProject", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Project");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Surveys.SurveyAnswer", b =>
@@ -3555,6 +3634,8 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.Navigation("Objectives");
 
                     b.Navigation("Participation");
+
+                    b.Navigation("Satisfaction");
 
                     b.Navigation("SectionComments");
                 });

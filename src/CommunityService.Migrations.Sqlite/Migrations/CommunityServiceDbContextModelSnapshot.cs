@@ -710,6 +710,12 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SatisfactionResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SatisfactionSurveyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -741,7 +747,47 @@ namespace CommunityService.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("SatisfactionSurveyId");
+
                     b.ToTable("Evaluations");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSatisfactionQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Average")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("SatisfiedPercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationSatisfactionQuestion");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
@@ -2279,7 +2325,15 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PreviousVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Purpose")
@@ -2319,6 +2373,8 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PreviousVersionId");
+
+                    b.HasIndex("ProjectId", "Kind");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -2853,9 +2909,23 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SatisfactionSurveyId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.Navigation("Corrects");
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSatisfactionQuestion", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("Satisfaction")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
@@ -3252,6 +3322,13 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PreviousVersionId")
                         .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommunityService.Data.Projects.ServiceProject", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Project");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Surveys.SurveyAnswer", b =>
@@ -3448,6 +3525,8 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.Navigation("Objectives");
 
                     b.Navigation("Participation");
+
+                    b.Navigation("Satisfaction");
 
                     b.Navigation("SectionComments");
                 });

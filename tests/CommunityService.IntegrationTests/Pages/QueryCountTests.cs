@@ -65,10 +65,11 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         // Dashboard: the communities for the filter, and DashboardQuery.Commands (14) GROUP BY queries whatever the rows.
         { "/dashboard", "manager", 15 },
         { "/dashboard?from=2020-01-01&to=2030-12-31&community=1&category=Welfare", "manager", 15 },
-        // Evaluations: the project and its reports (names in the same command); a report's page: the report (split: the report and
-        // five kinds of rows), the project, the live figures of a draft (the plan split in four, target groups, the aggregate, the
-        // newest comments, spending grouped, fee income), the names and the corrections.
-        { "/projects/{project}/evaluations", "staff", 2 },
+        // Evaluations: the project, its reports (names in the same command) and its satisfaction questionnaires; a report's page: the
+        // report with its project (split: the report and six kinds of rows), the live figures of a draft (the plan split in four,
+        // target groups, the aggregate, the newest comments, spending grouped, fee income, the satisfaction questionnaire's scores),
+        // the names with the corrections.
+        { "/projects/{project}/evaluations", "staff", 3 },
         { "/evaluations/{evaluation}", "staff", 18 },
         // Public notice pages (uncached): the notice with its project and the plan's delivery, its sessions with places.
         { "/notices/{notice}", null, 4 },
@@ -100,6 +101,7 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         // Back from that evaluation: the report, its objectives and scores, the plan versions, the decision, the needs and their evidence.
         { "/trace/needs/{need}", "staff", 14 },
         { "/trace/evaluations/{traced}", "staff", 12 },
+        { "/surveys?kind=Satisfaction", "staff", 2 },
     };
 
     [Theory]
@@ -182,9 +184,14 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         return adjustment.Id;
     });
 
-    /// <summary>A draft process evaluation: its page computes the live figures, the most it ever does.</summary>
+    /// <summary>A draft process evaluation: its page computes the live figures, the most it ever does, a satisfaction questionnaire's included.</summary>
     private Task<int> AddDraftEvaluationAsync(int projectId) => Portal.WithDbAsync(async db =>
     {
+        var project = await db.Projects.Include(p => p.Community).SingleAsync(p => p.Id == projectId);
+        Assert.True(Data.Surveys.Survey.StartSatisfaction(project, project.Community!, false, "满意度调查",
+            Data.Surveys.SatisfactionTemplate.Questions(key => key), DateOnly.FromDateTime(DateTime.UtcNow), "staff", DateTime.UtcNow, out var questionnaire).IsPassed);
+        db.Surveys.Add(questionnaire!);
+        await db.SaveChangesAsync();
         var plan = await db.Plans.Include(p => p.Objectives).Include(p => p.Beneficiaries)
             .Where(p => p.ProjectId == projectId && p.Status == Data.Plans.PlanStatus.Approved).OrderByDescending(p => p.VersionNumber).FirstAsync();
         var report = Data.Evaluations.EvaluationReport.Start(projectId, Data.Evaluations.EvaluationTiming.During, plan, [TargetGroup.Disabled], "staff", DateTime.UtcNow);
@@ -239,8 +246,18 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         var question = await db.SurveyQuestions.Where(q => q.SurveyId == survey).OrderBy(q => q.Order).Select(q => (int?)q.Id).FirstOrDefaultAsync();
         var communityIds = await db.Communities.Select(c => c.Id).ToListAsync();
         var records = new List<ServiceRecord>();
+        var ratings = await db.SurveyQuestions.Where(q => q.Type == Data.Surveys.QuestionType.Rating
+            && db.Surveys.Any(s => s.Id == q.SurveyId && s.ProjectId == projectId)).Select(q => new { q.SurveyId, q.Id }).ToListAsync();
         for (var i = 0; i < 1000; i++)
         {
+            if (ratings.Count > 0)
+            {
+                db.SurveyResponses.Add(new Data.Surveys.SurveyResponse
+                {
+                    SurveyId = ratings[0].SurveyId, Channel = Data.Surveys.ResponseChannel.Paper, SubmittedAt = now, UpdatedAt = now,
+                    Answers = ratings.Select(q => new Data.Surveys.SurveyAnswer { QuestionId = q.Id, Number = 1 + (i % 5) }).ToList(),
+                });
+            }
             var project = new ServiceProject
             {
                 Name = $"批量项目 {i}", Category = type.Category, ServiceTypeId = type.Id, CommunityId = community.Id, CreatedById = staff,

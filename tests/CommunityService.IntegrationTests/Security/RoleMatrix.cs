@@ -252,6 +252,9 @@ public static class RoleMatrix
         // Trace: from need 4 (老年人助餐服务's need, 阳光社区) down to its verdicts, and from evaluation 1 (its approved final report) back.
         new("GET", "/trace/needs/{id:int}", "/trace/needs/4", StaffPage),
         new("GET", "/trace/evaluations/{id:int}", "/trace/evaluations/1", StaffPage),
+        // Satisfaction questionnaires: 慢性病健康讲座 (project 7, Evaluation) starts one from the template; the second post finds it in
+        // progress (400).
+        new("POST", "/projects/{projectId:int}/satisfaction", "/projects/7/satisfaction", StaffPost),
         // Last: it ends the session of the client that posts it.
         new("POST", "/account/logout", "/account/logout", SignedInPost),
     ];

@@ -171,8 +171,8 @@ public class TraceTests(PortalFactory portal) : PortalTest(portal)
         var plan = Text(page, "plan");
         Assert.Contains("计划书第 1 版", plan, StringComparison.Ordinal);
         Assert.Contains("这一版仍是执行中的计划书", plan, StringComparison.Ordinal);
-        // The demo's walk submitted the report before its plan was saved: the version is the one approved last before submission.
-        Assert.Contains("评估未记录所依据的计划书版本", plan, StringComparison.Ordinal);
+        // The report recorded the version it was written against when it was submitted: nothing is inferred.
+        Assert.DoesNotContain("评估未记录所依据的计划书版本", plan, StringComparison.Ordinal);
         Assert.Contains("服务老年人 200 人", plan, StringComparison.Ordinal);
         var decision = Text(page, "decision");
         Assert.Contains("需求明确，资源可以保障，同意立项。", decision, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using CommunityService.Data.Execution;
 using CommunityService.Data.Money;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
+using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Evaluations;
 using Microsoft.EntityFrameworkCore;
 using static CommunityService.Web.Features.Demo.DemoSeeder;
@@ -14,10 +15,14 @@ namespace CommunityService.Web.Features.Demo;
 /// <summary>
 /// 评估和总结 in the demo: the final reports of the projects the walk takes to Evaluation and Closed (filled in here), a process
 /// evaluation of 社区夜间巡逻志愿队 returned with comments per section, a draft process evaluation of 长者日间照料, and a follow-up
-/// of 老年大学书法班 after it closed. All through the report's rules, at fixed offsets from the seeding time.
+/// of 老年大学书法班 after it closed. 老年人助餐服务's final report (evaluation 1) is submitted here, after its satisfaction
+/// questionnaire, so the report freezes the questionnaire's figures; 长者日间照料's has an open questionnaire behind its live
+/// figures. All through the report's rules, at fixed offsets from the seeding time.
 /// </summary>
 internal static class DemoEvaluations
 {
+    public const string MealsProject = "老年人助餐服务";
+
     /// <summary>The walk's figures for a project it has just walked: its records so far, no ratings, no spending yet.</summary>
     public static EvaluationFacts WalkFacts(ServiceProject project, ServicePlan plan)
     {
@@ -35,7 +40,7 @@ internal static class DemoEvaluations
             (5, "社工和志愿者认真负责，居民评价高。"), (3, "部分场次时间与居民作息冲突，场地略显拥挤。"));
         foreach (var o in report.Objectives)
         {
-            o.Comment = o.MeasuredBy == MeasuredBy.SatisfactionSurvey ? "满意度以服务后的评价为准。" : $"{projectName}按计划完成服务。";
+            o.Comment = o.MeasuredBy == MeasuredBy.SatisfactionSurvey ? "满意度以参与居民的评价为准。" : $"{projectName}按计划完成服务。";
         }
         report.Summary = "服务按计划完成，参与居民满意度较高。";
         report.Improvements = "增加周末场次；提前一周发布通知。";
@@ -67,6 +72,10 @@ internal static class DemoEvaluations
         }
 
         async Task<EvaluationFacts> FactsAsync(EvaluationReport report) => await db.EvaluationFactsAsync(report.ProjectId, now, today, ct);
+
+        var random = new Random(DemoSatisfaction.Seed);
+        await CloseMealsAsync(db, random, staffId, managerId, ct);
+        await AskDayCareAsync(db, random, staffId, now, ct);
 
         // 社区夜间巡逻志愿队: a process evaluation the manager sent back, asking for the objectives' figures to be explained.
         var patrol = await StartAsync("社区夜间巡逻志愿队", EvaluationTiming.During, now.AddDays(-12));
@@ -105,6 +114,63 @@ internal static class DemoEvaluations
         calligraphy.Improvements = "为书法小组争取固定展示墙；下一期招收初学者。";
         Ensure(calligraphy.Submit(await FactsAsync(calligraphy), now.AddDays(-18)));
         Ensure(calligraphy.Approve(managerId, "跟踪评估情况属实，同意。", now.AddDays(-16)));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// 老年人助餐服务: a month before its final report, a satisfaction questionnaire answered by 48 diners on paper or in interviews
+    /// and closed; then the report is submitted (freezing the figures), approved, and the project closed, as the walk dated them.
+    /// </summary>
+    private static async Task CloseMealsAsync(CommunityServiceDbContext db, Random random, string staffId, string managerId, CancellationToken ct)
+    {
+        var project = await db.Projects.Include(p => p.Evaluations).SingleAsync(p => p.Name == MealsProject, ct);
+        var report = await db.Evaluations.AsSplitQuery().Include(e => e.Dimensions).Include(e => e.Objectives).Include(e => e.BudgetLines)
+            .Include(e => e.Participation).Include(e => e.Satisfaction).SingleAsync(e => e.ProjectId == project.Id && e.Timing == EvaluationTiming.Final, ct);
+        var submitted = report.CreatedAt;
+        var survey = await DemoSatisfaction.StartAsync(db, project, "您对饭菜的口味和分量满意吗？", staffId, submitted.AddDays(-30), ct);
+        string[] diners = ["王大爷", "刘奶奶", "赵阿姨", "孙师傅", "周大妈", "吴爷爷", "郑奶奶", "冯大爷", "陈阿姨", "褚爷爷", "卫奶奶", "蒋大爷"];
+        // 44 of 48 satisfied overall (91.7%): the plan's 90% is reached.
+        var overall = DemoSatisfaction.OverallScores(random, fives: 27, fours: 17, threes: 3, twos: 1);
+        for (var i = 0; i < 48; i++)
+        {
+            var response = DemoSatisfaction.Answer(random, survey, project.CommunityId, submitted.AddDays(-28 + random.Next(24)), overall.Dequeue());
+            response.Channel = random.NextDouble() < 0.75 ? ResponseChannel.Paper : ResponseChannel.Interview;
+            response.EnteredById = staffId;
+            response.RespondentName = i < diners.Length ? diners[i] : "";
+            db.SurveyResponses.Add(response);
+        }
+        Ensure(survey.Close());
+        await db.SaveChangesAsync(ct);
+
+        Ensure(report.Submit(await db.EvaluationFactsAsync(project.Id, submitted, DateOnly.FromDateTime(submitted), ct), submitted));
+        Ensure(report.Approve(managerId, "目标达成，同意结项。", submitted.AddDays(3)));
+        Ensure(project.AdvanceTo(ProjectStage.Closed, managerId, "结项评估已通过。", submitted.AddDays(3)));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// 长者日间照料: an open questionnaire since ten days ago. elder01–elder14 answered online (each checked in at sessions), ten
+    /// regulars without an account on paper; elder15–elder20 find it on their page still to answer.
+    /// </summary>
+    private static async Task AskDayCareAsync(CommunityServiceDbContext db, Random random, string staffId, DateTime now, CancellationToken ct)
+    {
+        var project = await db.Projects.SingleAsync(p => p.Name == DemoDayCare.Name, ct);
+        var survey = await DemoSatisfaction.StartAsync(db, project, "您对午餐满意吗？", staffId, now.AddDays(-10), ct);
+        // 20 of 24 satisfied overall so far (83.3%), short of the plan's 90%.
+        var overall = DemoSatisfaction.OverallScores(random, fives: 11, fours: 9, threes: 3, twos: 1);
+        var elders = await db.Users.Where(u => u.UserName!.StartsWith("elder")).OrderBy(u => u.UserName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        foreach (var elder in elders.Take(14))
+        {
+            var response = DemoSatisfaction.Answer(random, survey, project.CommunityId, now.AddDays(-9 + random.Next(8)).AddHours(random.Next(8)), overall.Dequeue());
+            (response.RespondentId, response.Channel) = (elder.Id, ResponseChannel.Online);
+            db.SurveyResponses.Add(response);
+        }
+        for (var i = 0; i < 10; i++)
+        {
+            var response = DemoSatisfaction.Answer(random, survey, project.CommunityId, now.AddDays(-8 + random.Next(7)), overall.Dequeue());
+            (response.Channel, response.EnteredById) = (ResponseChannel.Paper, staffId);
+            db.SurveyResponses.Add(response);
+        }
         await db.SaveChangesAsync(ct);
     }
 }

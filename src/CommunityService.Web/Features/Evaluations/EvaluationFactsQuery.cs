@@ -3,6 +3,7 @@ using CommunityService.Data.Evaluations;
 using CommunityService.Data.Money;
 using CommunityService.Data.Plans;
 using CommunityService.Web.Features.Projects;
+using CommunityService.Web.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Evaluations;
@@ -12,7 +13,8 @@ public static class EvaluationFactsQuery
     /// <summary>
     /// What a report is measured against, as it stands now: the newest approved plan (split: the plan, its objectives, beneficiaries
     /// and budget lines), the project's target groups, the figures from the records (the project page's aggregate query), and
-    /// spending grouped by line and the fee income summed. A fixed number of commands, whatever the number of records.
+    /// spending grouped by line, the fee income summed, and the newest satisfaction questionnaire's rating figures. A fixed number of
+    /// commands, whatever the number of records.
     /// </summary>
     public static async Task<EvaluationFacts> EvaluationFactsAsync(this CommunityServiceDbContext db, int projectId, DateTime nowUtc, DateOnly today, CancellationToken ct)
     {
@@ -29,6 +31,7 @@ public static class EvaluationFactsQuery
             .ToListAsync(ct);
         var income = await db.FeeIncome.Where(f => f.ProjectId == projectId).GroupBy(f => f.ProjectId).Select(g => g.Sum(f => f.Amount)).FirstOrDefaultAsync(ct);
         var balance = BudgetBalance.Of(plan?.BudgetLines.OrderBy(b => b.Id).ToList() ?? [], spent.Select(s => (s.BudgetItem, s.Source, s.Spent)), income);
-        return new EvaluationFacts(plan, groups, progress?.Figures ?? Data.Execution.ProjectFigures.None, new BudgetFacts(balance.Lines, income));
+        var satisfaction = await db.SatisfactionAsync(projectId, ct);
+        return new EvaluationFacts(plan, groups, progress?.Figures ?? Data.Execution.ProjectFigures.None, new BudgetFacts(balance.Lines, income), satisfaction);
     }
 }

@@ -1,6 +1,7 @@
 using CommunityService.Data.Evaluations;
 using CommunityService.Data.Money;
 using CommunityService.Data.Projects;
+using CommunityService.Data.Surveys;
 
 namespace CommunityService.Web.Features.Evaluations;
 
@@ -9,7 +10,12 @@ public sealed record EvaluationProject(int Id, string Name, int CommunityId, str
 public sealed record EvaluationRow(
     int Id, EvaluationTiming Timing, ReportStatus Status, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ReviewedAt, int? CorrectsReportId, string CreatedBy);
 
-public sealed record EvaluationList(EvaluationProject Project, IReadOnlyList<EvaluationRow> Reports, IReadOnlyList<EvaluationTiming> CanStart);
+public sealed record EvaluationList(
+    EvaluationProject Project, IReadOnlyList<EvaluationRow> Reports, IReadOnlyList<EvaluationTiming> CanStart,
+    IReadOnlyList<SatisfactionRow> Questionnaires, bool MayStartSatisfaction);
+
+/// <summary>One of the project's satisfaction questionnaires, newest first.</summary>
+public sealed record SatisfactionRow(int Id, string Title, SurveyStatus Status, DateTime CreatedAt, int Responses);
 
 /// <summary>
 /// A report with everything it shows. While it is a draft (or returned) the figures are a live preview, refreshed from the records
@@ -20,6 +26,12 @@ public sealed record EvaluationPage(
     bool MayReview, EvaluationReviewForm Review)
 {
     public bool IsPreview => !Report.IsFrozen;
+
+    /// <summary>The project's newest satisfaction questionnaire as it stands, while the report is a live preview; null once frozen.</summary>
+    public SatisfactionFigures? LiveSatisfaction { get; init; }
+
+    /// <summary>The report can still change and the project may start a satisfaction questionnaire now.</summary>
+    public bool MayStartSatisfaction { get; init; }
 
     public BudgetBalance Budget { get; } = Report.Budget();
 

@@ -3,6 +3,7 @@ using CommunityService.Data.Evaluations;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
+using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Plans;
 using CommunityService.Web.Infrastructure;
 using FluentValidation;
@@ -45,7 +46,12 @@ public sealed class EvaluationsController(
         var canStart = Enum.GetValues<EvaluationTiming>()
             .Where(t => EvaluationReport.CanStart(t, project.Stage, FinalInProgress(reports)).IsPassed)
             .ToList();
-        return View(new EvaluationList(project, reports, canStart));
+        var questionnaires = await db.Surveys.AsNoTracking().Where(s => s.ProjectId == projectId && s.Kind == SurveyKind.Satisfaction)
+            .OrderByDescending(s => s.Id)
+            .Select(s => new SatisfactionRow(s.Id, s.Title, s.Status, s.CreatedAt, db.SurveyResponses.Count(r => r.SurveyId == s.Id)))
+            .ToListAsync(ct);
+        var mayStartSatisfaction = Survey.CanStartSatisfaction(project.Stage, questionnaires.Any(q => q.Status != SurveyStatus.Closed)).IsPassed;
+        return View(new EvaluationList(project, reports, canStart, questionnaires, mayStartSatisfaction));
     }
 
     [HttpGet("/projects/{projectId:int}/evaluations/create")]
@@ -191,7 +197,7 @@ public sealed class EvaluationsController(
     /// <summary>Approving the final evaluation of a project in its Evaluation stage closes the project, in the same save.</summary>
     [Authorize(Policy = Policies.Manager)]
     [HttpPost("/evaluations/{id:int}/review")]
-    public async Task<IActionResult> Review(int id, EvaluationReviewForm form, [FromServices] IValidator<EvaluationReviewForm> validator, CancellationToken ct)
+    public async Task<IActionResult> Review(int id, EvaluationReviewForm form, [FromServices] IValidator<EvaluationReviewForm> validator, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
     {
         var report = await ReportAsync(id, tracked: true, ct);
         if (report is null)
@@ -225,6 +231,7 @@ public sealed class EvaluationsController(
                 closed = project.AdvanceTo(ProjectStage.Closed, managerId, l["The final evaluation was approved."], Now).IsPassed;
             }
         }
+        audit.Add(User, approve ? Audit.AuditAction.Approved : Audit.AuditAction.Returned, Audit.AuditRecordType.Evaluation, id, detail: closed ? "project closed" : "");
         await db.SaveChangesAsync(ct);
         TempData["Message"] = !approve ? l["The evaluation was returned for revision."].Value
             : closed ? l["The evaluation was approved and the project is closed."].Value
@@ -306,11 +313,26 @@ public sealed class EvaluationsController(
             {
                 [Q("Target group")] = Q($"TargetGroup.{p.Group}"), [Q("Expected to reach")] = p.Expected, [Q("People reached")] = p.Served,
             }).ToList(),
+            [Q("Satisfaction")] = SatisfactionSheet(r, Q),
         };
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, cancellationToken: ct);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"evaluation-{id}-{Today:yyyyMMdd}.xlsx");
+    }
+
+    /// <summary>Each rating question of the satisfaction questionnaire, then the number of questionnaires returned.</summary>
+    private static List<Dictionary<string, object?>> SatisfactionSheet(EvaluationReport r, Func<string, string> q)
+    {
+        var rows = r.Satisfaction.OrderBy(s => s.Order).Select(s => new Dictionary<string, object?>
+        {
+            [q("Question")] = s.Text, [q("Answered")] = s.Responses, [q("Average score (1–5)")] = s.Average, [q("Satisfied (4–5), %")] = s.SatisfiedPercent,
+        }).ToList();
+        rows.Add(new()
+        {
+            [q("Question")] = q("Questionnaires returned"), [q("Answered")] = r.SatisfactionResponses ?? 0, [q("Average score (1–5)")] = null, [q("Satisfied (4–5), %")] = null,
+        });
+        return rows;
     }
 
     private static bool FinalInProgress(IEnumerable<EvaluationRow> rows) =>
@@ -334,7 +356,8 @@ public sealed class EvaluationsController(
     private Task<EvaluationReport?> ReportAsync(int id, bool tracked, CancellationToken ct)
     {
         var query = db.Evaluations.AsSplitQuery()
-            .Include(e => e.Dimensions).Include(e => e.Objectives).Include(e => e.BudgetLines).Include(e => e.Participation).Include(e => e.SectionComments);
+            .Include(e => e.Dimensions).Include(e => e.Objectives).Include(e => e.BudgetLines).Include(e => e.Participation).Include(e => e.SectionComments)
+            .Include(e => e.Satisfaction);
         return (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(e => e.Id == id, ct);
     }
 
@@ -348,22 +371,44 @@ public sealed class EvaluationsController(
         return (plan, groups);
     }
 
+    /// <summary>The report with its project and community in its first command, and the live figures while it is not frozen.</summary>
     private async Task<EvaluationPage?> PageAsync(int id, CancellationToken ct)
     {
-        var report = await ReportAsync(id, tracked: false, ct);
-        if (report is null)
+        var report = await db.Evaluations.AsNoTracking().AsSplitQuery().Include(e => e.Project!).ThenInclude(p => p.Community)
+            .Include(e => e.Dimensions).Include(e => e.Objectives).Include(e => e.BudgetLines).Include(e => e.Participation).Include(e => e.SectionComments)
+            .Include(e => e.Satisfaction)
+            .FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (report?.Project is not { } p)
         {
             return null;
         }
-        var project = (await ProjectAsync(report.ProjectId, ct))!;
+        var project = new EvaluationProject(p.Id, p.Name, p.CommunityId, p.Community!.Name, p.Stage);
+        SatisfactionFigures? live = null;
         if (!report.IsFrozen)
         {
-            report.Refresh(await db.EvaluationFactsAsync(report.ProjectId, Now, Today, ct));
+            var facts = await db.EvaluationFactsAsync(report.ProjectId, Now, Today, ct);
+            report.Refresh(facts);
+            live = facts.Satisfaction;
         }
-        string?[] ids = [report.CreatedById, report.ReviewedById];
-        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var corrections = await db.Evaluations.Where(e => e.CorrectsReportId == id).OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
+        // The two names and the corrections in one command.
+        var people = await db.Evaluations.Where(e => e.Id == id).Select(e => new
+        {
+            Drafted = db.Users.Where(u => u.Id == e.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
+            Reviewed = db.Users.Where(u => u.Id == e.ReviewedById).Select(u => u.DisplayName).FirstOrDefault(),
+            Corrections = db.Evaluations.Where(c => c.CorrectsReportId == e.Id).OrderBy(c => c.Id).Select(c => c.Id).ToList(),
+        }).SingleAsync(ct);
+        var names = new Dictionary<string, string>();
+        if (people.Drafted is not null)
+        {
+            names[report.CreatedById] = people.Drafted;
+        }
+        if (report.ReviewedById is not null && people.Reviewed is not null)
+        {
+            names[report.ReviewedById] = people.Reviewed;
+        }
+        var corrections = people.Corrections;
         var mayReview = report.Status == ReportStatus.Submitted && User.IsInRole(Roles.Manager);
-        return new EvaluationPage(report, project, names, corrections, mayReview, new EvaluationReviewForm());
+        var mayStartSatisfaction = report.IsEditable && Survey.CanStartSatisfaction(project.Stage, live?.IsInProgress == true).IsPassed;
+        return new EvaluationPage(report, project, names, corrections, mayReview, new EvaluationReviewForm()) { LiveSatisfaction = live, MayStartSatisfaction = mayStartSatisfaction };
     }
 }

@@ -3,6 +3,7 @@ using CommunityService.Data;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
+using CommunityService.Web.Features.Surveys;
 using CommunityService.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -39,9 +40,14 @@ public sealed class MeController(CommunityServiceDbContext db, TimeProvider cloc
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Select(r => new MyHomeVisit(r.Id, r.Project!.Name, r.Need, r.PreferredFrom, r.PreferredTo, r.PreferredTime, r.Status, r.ScheduledAt, r.DeclineReason))
             .ToListAsync(ct);
-        var surveys = await db.SurveyResponses.AsNoTracking().Where(r => r.RespondentId == me)
-            .OrderByDescending(r => r.SubmittedAt)
-            .Select(r => new MySurvey(r.SurveyId, r.Survey!.Title, r.SubmittedAt, r.Survey.Status == SurveyStatus.Open))
+        // In one command: the surveys answered, and the open satisfaction questionnaires of the projects the resident took part in.
+        var tookPart = db.ProjectsTakenPartIn(me);
+        var surveys = await db.Surveys.AsNoTracking()
+            .Where(s => db.SurveyResponses.Any(r => r.SurveyId == s.Id && r.RespondentId == me)
+                || (s.Kind == SurveyKind.Satisfaction && s.Status == SurveyStatus.Open && tookPart.Contains(s.ProjectId!.Value)))
+            .Select(s => new MySurvey(s.Id, s.Title,
+                db.SurveyResponses.Where(r => r.SurveyId == s.Id && r.RespondentId == me).Select(r => (DateTime?)r.SubmittedAt).FirstOrDefault(),
+                s.Status == SurveyStatus.Open, s.Kind == SurveyKind.Satisfaction ? s.Project!.Name : null))
             .ToListAsync(ct);
         var services = await (
                 from s in db.ServiceRecords
@@ -162,13 +168,15 @@ public sealed class MeController(CommunityServiceDbContext db, TimeProvider cloc
     }
 
     [HttpGet("data")]
-    public async Task<IActionResult> Data(CancellationToken ct)
+    public async Task<IActionResult> Data([FromServices] Audit.AuditTrail audit, CancellationToken ct)
     {
         var data = await MyData.LoadAsync(db, User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
         if (data is null)
         {
             return NotFound();
         }
+        // Even one's own data leaving the portal is on the trail (PIPL): who, when; never what.
+        await audit.WriteAsync(User, Audit.AuditAction.PersonalDataExported, Audit.AuditRecordType.Resident, User.UserId(), Audit.AuditResult.Succeeded, "", ct);
         Response.Headers.CacheControl = "no-store";
         var bytes = JsonSerializer.SerializeToUtf8Bytes(data, MyData.Json);
         return File(bytes, "application/json; charset=utf-8", $"my-data-{time.Now:yyyyMMdd}.json");

@@ -3,7 +3,12 @@ using CommunityService.Data.Catalog;
 
 namespace CommunityService.Web.Features.Me;
 
-public sealed record MyPage(bool HasProfile, List<MySignUp> SignUps, List<MyHomeVisit> HomeVisits, List<MySurvey> Surveys, List<MyService> Services);
+public sealed record MyPage(bool HasProfile, List<MySignUp> SignUps, List<MyHomeVisit> HomeVisits, List<MySurvey> Surveys, List<MyService> Services)
+{
+    public IEnumerable<MySurvey> ToAnswer => Surveys.Where(s => s.IsToAnswer).OrderBy(s => s.Title, StringComparer.Ordinal);
+
+    public IEnumerable<MySurvey> Answered => Surveys.Where(s => s.SubmittedAt is not null).OrderByDescending(s => s.SubmittedAt).ThenByDescending(s => s.SurveyId);
+}
 
 public sealed record MySignUp(int Id, string Session, DateTime StartsAt, DateTime EndsAt, string Place, string Project, SignUpStatus Status, bool CanCancel);
 
@@ -14,7 +19,11 @@ public sealed record MyHomeVisit(
     public bool IsOpen => Status is HomeVisitStatus.Submitted or HomeVisitStatus.Accepted or HomeVisitStatus.Scheduled;
 }
 
-public sealed record MySurvey(int SurveyId, string Title, DateTime SubmittedAt, bool IsOpen);
+/// <summary>A survey the resident answered (<see cref="SubmittedAt"/>), or a satisfaction questionnaire of a project they took part in, open for them.</summary>
+public sealed record MySurvey(int SurveyId, string Title, DateTime? SubmittedAt, bool IsOpen, string? Project)
+{
+    public bool IsToAnswer => SubmittedAt is null && IsOpen;
+}
 
 public sealed record MyService(int Id, string Project, DateTime DeliveredAt, string Description, DeliveryMode Mode, int DurationMinutes, int? MyRating);
 

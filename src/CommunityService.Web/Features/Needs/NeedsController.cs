@@ -1,4 +1,5 @@
 using CommunityService.Data;
+using CommunityService.Data.Surveys;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Needs;
 using CommunityService.Data.Projects;
@@ -62,7 +63,8 @@ public sealed class NeedsController(
     [HttpPost("create")]
     public async Task<IActionResult> Create(NeedForm form, [FromServices] IValidator<NeedForm> validator, CancellationToken ct)
     {
-        if (form.SurveyId is { } surveyId && !await db.Surveys.AnyAsync(s => s.Id == surveyId, ct))
+        // A project's satisfaction questionnaire says how a service went, not what a community needs: it is no need's evidence.
+        if (form.SurveyId is { } surveyId && !await db.Surveys.AnyAsync(s => s.Id == surveyId && s.Kind == SurveyKind.Community, ct))
         {
             return NotFound();
         }
@@ -203,7 +205,8 @@ public sealed class NeedsController(
         {
             return [];
         }
-        var questions = await db.SurveyQuestions.AsNoTracking().Where(q => q.SurveyId == surveyId).OrderBy(q => q.Order)
+        var questions = await db.SurveyQuestions.AsNoTracking()
+            .Where(q => q.SurveyId == surveyId && db.Surveys.Any(s => s.Id == surveyId && s.Kind == SurveyKind.Community)).OrderBy(q => q.Order)
             .Select(q => new NeedForm.EvidenceInput { QuestionId = q.Id, Label = q.Text }).ToListAsync(ct);
         var notes = await db.FieldNotes.AsNoTracking().Where(n => n.SurveyId == surveyId).OrderBy(n => n.When)
             .Select(n => new NeedForm.EvidenceInput { FieldNoteId = n.Id, Label = n.Who + " · " + n.Where }).ToListAsync(ct);

@@ -19,7 +19,7 @@ namespace CommunityService.Web.Features.Residents;
 public sealed class ResidentsController(CommunityServiceDbContext db, IAuthorizationService authorization) : Controller
 {
     [HttpGet("{userId}")]
-    public async Task<IActionResult> Details(string userId, CancellationToken ct)
+    public async Task<IActionResult> Details(string userId, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
     {
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Resident || r.Name == Roles.Volunteer))))
@@ -37,7 +37,12 @@ public sealed class ResidentsController(CommunityServiceDbContext db, IAuthoriza
         {
             return Forbid();
         }
-        var history = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId && c.Purpose == ConsentPurpose.SensitiveFacts)
+        if (profile?.HasConsent == true)
+        {
+            // Special-group facts (disability, low income, age) are on this page: who looked is on the trail.
+            await audit.WriteAsync(User, Audit.AuditAction.SensitiveDataViewed, Audit.AuditRecordType.Resident, account.UserName, Audit.AuditResult.Succeeded, "", ct);
+        }
+                var history = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId && c.Purpose == ConsentPurpose.SensitiveFacts)
             .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
             .Select(c => new ConsentRow(c.At, c.Given, c.WordingVersion, c.WordingText)).ToListAsync(ct);
         return View(new ResidentPage(account, profile, history));

@@ -15,7 +15,8 @@ namespace CommunityService.Web.Features.Surveys;
 /// allows), and staff typing in paper or interview answers at /entry.
 /// </summary>
 [Route("surveys/{id:int}")]
-public sealed class ResponsesController(CommunityServiceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ResponsesController(
+    CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     [AllowAnonymous]
     [HttpGet("respond")]
@@ -26,9 +27,9 @@ public sealed class ResponsesController(CommunityServiceDbContext db, TimeProvid
         {
             return NotFound();
         }
-        if (!survey.AllowAnonymous && User.Identity?.IsAuthenticated != true)
+        if (await RefuseAnswerAsync(survey, ct) is { } refusal)
         {
-            return Challenge();
+            return refusal;
         }
         var page = await NewPageAsync(survey, staffEntry: false, ct);
         if (User.Identity?.IsAuthenticated == true)
@@ -52,9 +53,9 @@ public sealed class ResponsesController(CommunityServiceDbContext db, TimeProvid
         {
             return NotFound();
         }
-        if (!survey.AllowAnonymous && User.Identity?.IsAuthenticated != true)
+        if (await RefuseAnswerAsync(survey, ct) is { } refusal)
         {
-            return Challenge();
+            return refusal;
         }
         var userId = User.Identity?.IsAuthenticated == true ? User.UserId() : null;
         return await SaveAsync(survey, communityId, ageBand, ResponseChannel.Online, "", userId, staffEntry: false, ct);
@@ -69,6 +70,10 @@ public sealed class ResponsesController(CommunityServiceDbContext db, TimeProvid
         {
             return NotFound();
         }
+        if (!await MayEnterAsync(survey))
+        {
+            return Forbid();
+        }
         return View("Respond", (await NewPageAsync(survey, staffEntry: true, ct)) with { Channel = ResponseChannel.Paper });
     }
 
@@ -80,6 +85,10 @@ public sealed class ResponsesController(CommunityServiceDbContext db, TimeProvid
         if (survey is null)
         {
             return NotFound();
+        }
+        if (!await MayEnterAsync(survey))
+        {
+            return Forbid();
         }
         var name = (respondentName ?? "").Trim();
         if (name.Length > SurveyResponse.NameMaxLength)
@@ -194,6 +203,31 @@ public sealed class ResponsesController(CommunityServiceDbContext db, TimeProvid
                 Other: other is not null,
                 OtherText: other?.Text);
         });
+
+    /// <summary>
+    /// Who may answer online (<see cref="Survey.MayAnswerOnline"/>): a stranger is sent to sign in; a signed-in person who did not
+    /// take part in a satisfaction questionnaire's project gets a 403 that says why. Null when the person may answer.
+    /// </summary>
+    private async Task<IActionResult?> RefuseAnswerAsync(Survey survey, CancellationToken ct)
+    {
+        var signedIn = User.Identity?.IsAuthenticated == true;
+        var tookPart = signedIn && survey.ProjectId is { } project && await db.TookPartInAsync(project, User.UserId(), ct);
+        var check = survey.MayAnswerOnline(signedIn, tookPart);
+        if (check.IsPassed)
+        {
+            return null;
+        }
+        if (!signedIn)
+        {
+            return Challenge();
+        }
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("NotForYou", l[check.Missing[0]].Value);
+    }
+
+    /// <summary>Paper answers to a satisfaction questionnaire are typed in by staff of the project's community.</summary>
+    private async Task<bool> MayEnterAsync(Survey survey) =>
+        !survey.IsSatisfaction || await authorization.WorksInAnyAsync(User, survey.Communities.Select(c => c.Id));
 
     private Task<Survey?> LoadAsync(int id, CancellationToken ct) =>
         db.Surveys.AsNoTracking().Include(s => s.Communities).Include(s => s.Questions).ThenInclude(q => q.Options)

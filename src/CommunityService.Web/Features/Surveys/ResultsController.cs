@@ -17,7 +17,7 @@ namespace CommunityService.Web.Features.Surveys;
 /// </summary>
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("surveys/{id:int}/results")]
-public sealed class ResultsController(CommunityServiceDbContext db, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ResultsController(CommunityServiceDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int TextsPerQuestion = 20;
 
@@ -25,7 +25,7 @@ public sealed class ResultsController(CommunityServiceDbContext db, IStringLocal
     public async Task<IActionResult> Index(int id, ResultFilter filter, CancellationToken ct)
     {
         var results = await LoadAsync(id, filter, ct);
-        return results is null ? NotFound() : View("Results", results);
+        return results is null ? NotFound() : !await MayReadAsync(results) ? Forbid() : View("Results", results);
     }
 
     [HttpGet("export.xlsx")]
@@ -35,6 +35,10 @@ public sealed class ResultsController(CommunityServiceDbContext db, IStringLocal
         if (results is null)
         {
             return NotFound();
+        }
+        if (!await MayReadAsync(results))
+        {
+            return Forbid();
         }
         var stream = new MemoryStream();
         await stream.SaveAsAsync(Rows(results), cancellationToken: ct);
@@ -50,6 +54,10 @@ public sealed class ResultsController(CommunityServiceDbContext db, IStringLocal
         {
             return NotFound();
         }
+        if (!await MayReadAsync(results))
+        {
+            return Forbid();
+        }
         var csv = new StringBuilder();
         csv.AppendJoin(',', Columns().Select(Quote)).Append("\r\n");
         foreach (var row in Rows(results))
@@ -59,6 +67,10 @@ public sealed class ResultsController(CommunityServiceDbContext db, IStringLocal
         // The byte-order mark makes Excel read the Chinese text as UTF-8.
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"survey-{id}-results.csv");
     }
+
+    /// <summary>A satisfaction questionnaire's answers are its project's records: staff of the project's community read them.</summary>
+    private async Task<bool> MayReadAsync(SurveyResults results) =>
+        !results.Survey.IsSatisfaction || await authorization.WorksInAnyAsync(User, results.Survey.Communities.Select(c => c.Id));
 
     private async Task<SurveyResults?> LoadAsync(int id, ResultFilter filter, CancellationToken ct)
     {

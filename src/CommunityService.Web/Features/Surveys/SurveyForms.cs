@@ -20,6 +20,9 @@ public sealed class SurveyForm
     public List<int> CommunityIds { get; set; } = [];
     public int Version { get; set; }
 
+    /// <summary>Set by the controller from the survey, never taken from the post: a satisfaction questionnaire hides who it goes to.</summary>
+    public bool IsSatisfaction { get; set; }
+
     public sealed class Validator : AbstractValidator<SurveyForm>
     {
         public Validator(IStringLocalizer<SharedResource> l, CommunityServiceDbContext db)

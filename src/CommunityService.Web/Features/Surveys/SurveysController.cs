@@ -18,19 +18,20 @@ namespace CommunityService.Web.Features.Surveys;
 public sealed class SurveysController(
     CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
+    /// <summary>Community surveys by default; a project's satisfaction questionnaires are a separate list, each named with its project.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(SurveyStatus? status, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(SurveyStatus? status, SurveyKind kind = SurveyKind.Community, int page = 1, CancellationToken ct = default)
     {
-        var query = db.Surveys.AsNoTracking();
+        var query = db.Surveys.AsNoTracking().Where(x => x.Kind == kind);
         if (status is { } s)
         {
             query = query.Where(x => x.Status == s);
         }
         var rows = await query.OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id)
             .Select(x => new SurveyRow(x.Id, x.Title, x.Status, x.StartDate, x.EndDate, x.VersionNumber,
-                db.SurveyResponses.Count(r => r.SurveyId == x.Id), db.FieldNotes.Count(n => n.SurveyId == x.Id)))
+                db.SurveyResponses.Count(r => r.SurveyId == x.Id), db.FieldNotes.Count(n => n.SurveyId == x.Id), x.Project!.Name))
             .ToPageAsync(page, PagingExtensions.DefaultSize, ct);
-        return View(new SurveyList(status, rows));
+        return View(new SurveyList(status, kind, rows));
     }
 
     [HttpGet("create")]
@@ -44,7 +45,7 @@ public sealed class SurveysController(
     [HttpPost("create")]
     public async Task<IActionResult> Create(SurveyForm form, [FromServices] IValidator<SurveyForm> validator, CancellationToken ct)
     {
-        form.Id = 0;
+        (form.Id, form.IsSatisfaction) = (0, false);
         if (!await this.ValidateFormAsync(form, validator, ct) || !await ChoosesOwnCommunitiesAsync(form))
         {
             await LoadCommunitiesAsync(ct);
@@ -62,7 +63,12 @@ public sealed class SurveysController(
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
         var page = await LoadPageAsync(id, ct);
-        return page is null ? NotFound() : View(page);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        // A satisfaction questionnaire is part of its project's records: staff of the project's community see it.
+        return page.Survey.IsSatisfaction && !await MayChangeAsync(page.Survey) ? Forbid() : View(page);
     }
 
     [HttpGet("{id:int}/edit")]
@@ -83,6 +89,7 @@ public sealed class SurveysController(
             Id = id, Title = survey.Title, Purpose = survey.Purpose, StartDate = survey.StartDate, EndDate = survey.EndDate,
             UsesQuestionnaire = survey.UsesQuestionnaire, UsesInterview = survey.UsesInterview, UsesObservation = survey.UsesObservation,
             AllowAnonymous = survey.AllowAnonymous, CommunityIds = survey.Communities.Select(c => c.Id).ToList(), Version = survey.Version,
+            IsSatisfaction = survey.IsSatisfaction,
         });
     }
 
@@ -90,7 +97,7 @@ public sealed class SurveysController(
     public async Task<IActionResult> Edit(int id, SurveyForm form, [FromServices] IValidator<SurveyForm> validator, CancellationToken ct)
     {
         form.Id = id;
-        var survey = await db.Surveys.Include(s => s.Communities).FirstOrDefaultAsync(s => s.Id == id, ct);
+        var survey = await db.Surveys.Include(s => s.Communities).Include(s => s.Project).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null)
         {
             return NotFound();
@@ -98,6 +105,13 @@ public sealed class SurveysController(
         if (!await MayChangeAsync(survey))
         {
             return Forbid();
+        }
+        form.IsSatisfaction = false;
+        if (survey.IsSatisfaction)
+        {
+            // Who a satisfaction questionnaire goes to is fixed by its project: only the wording and the dates change here.
+            (form.IsSatisfaction, form.UsesQuestionnaire, form.UsesInterview, form.UsesObservation, form.AllowAnonymous) = (true, true, false, false, false);
+            form.CommunityIds = survey.Communities.Select(c => c.Id).ToList();
         }
         if (!await this.ValidateFormAsync(form, validator, ct) || !await ChoosesOwnCommunitiesAsync(form))
         {
@@ -141,6 +155,16 @@ public sealed class SurveysController(
         if (!await MayChangeAsync(survey))
         {
             return Forbid();
+        }
+        if (survey.IsSatisfaction)
+        {
+            var stage = await db.Projects.Where(p => p.Id == survey.ProjectId).Select(p => p.Stage).FirstAsync(ct);
+            var inProgress = await db.Surveys.AnyAsync(s => s.ProjectId == survey.ProjectId && s.Kind == SurveyKind.Satisfaction && s.Status != SurveyStatus.Closed, ct);
+            var gate = Survey.CanStartSatisfaction(stage, inProgress);
+            if (!gate.IsPassed)
+            {
+                return this.Refuse(string.Join(" ", gate.Missing.Select(m => l[m].Value)), $"/surveys/{id}");
+            }
         }
         var copy = survey.NewVersion(User.UserId(), clock.GetUtcNow().UtcDateTime);
         db.Surveys.Add(copy);
@@ -341,12 +365,12 @@ public sealed class SurveysController(
     }
 
     private Task<Survey?> LoadTrackedAsync(int id, CancellationToken ct) =>
-        db.Surveys.Include(s => s.Communities).Include(s => s.Questions).ThenInclude(q => q.Options)
+        db.Surveys.Include(s => s.Communities).Include(s => s.Project).Include(s => s.Questions).ThenInclude(q => q.Options)
             .AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);
 
     private async Task<SurveyPage?> LoadPageAsync(int id, CancellationToken ct)
     {
-        var survey = await db.Surveys.AsNoTracking().Include(s => s.Communities).Include(s => s.Questions).ThenInclude(q => q.Options)
+        var survey = await db.Surveys.AsNoTracking().Include(s => s.Communities).Include(s => s.Project).Include(s => s.Questions).ThenInclude(q => q.Options)
             .AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null)
         {
@@ -423,6 +447,10 @@ public sealed class SurveysController(
         survey.UsesInterview = form.UsesInterview;
         survey.UsesObservation = form.UsesObservation;
         survey.AllowAnonymous = form.AllowAnonymous;
+        if (survey.IsSatisfaction)
+        {
+            return;
+        }
         var wanted = form.CommunityIds.Distinct().ToList();
         survey.Communities.RemoveAll(c => !wanted.Contains(c.Id));
         var missing = wanted.Where(w => survey.Communities.All(c => c.Id != w)).ToList();
@@ -442,9 +470,9 @@ public sealed class SurveysController(
             .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
 }
 
-public sealed record SurveyRow(int Id, string Title, SurveyStatus Status, DateOnly StartDate, DateOnly EndDate, int VersionNumber, int Responses, int Notes);
+public sealed record SurveyRow(int Id, string Title, SurveyStatus Status, DateOnly StartDate, DateOnly EndDate, int VersionNumber, int Responses, int Notes, string? Project);
 
-public sealed record SurveyList(SurveyStatus? Status, Page<SurveyRow> Rows);
+public sealed record SurveyList(SurveyStatus? Status, SurveyKind Kind, Page<SurveyRow> Rows);
 
 public sealed record NoteRow(int Id, FieldNoteKind Kind, string? Community, string Who, string Where, DateTime When, string Content);
 

@@ -1,0 +1,27 @@
+namespace CommunityService.Data.Surveys;
+
+/// <summary>One rating question of a satisfaction questionnaire: how many people gave each score from 1 to 5.</summary>
+public sealed record RatingFigures(int QuestionId, int Order, string Text, IReadOnlyList<int> Counts)
+{
+    /// <summary>满意: a 4 (满意) or a 5 (非常满意).</summary>
+    public const int SatisfiedFrom = 4;
+
+    public IReadOnlyList<int> Counts { get; } = Counts.Count == 5 ? Counts : throw new ArgumentException("One count for each score from 1 to 5.", nameof(Counts));
+
+    public int Responses => Counts.Sum();
+
+    /// <summary>The mean score, to two places (halves away from zero, as people round); null before anyone answered.</summary>
+    public decimal? Average => Responses == 0 ? null
+        : Math.Round((decimal)Counts.Select((count, i) => count * (i + 1)).Sum() / Responses, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>满意率: the share of answers that are 4 or 5, in percent to one place; null before anyone answered.</summary>
+    public decimal? SatisfiedPercent => Responses == 0 ? null
+        : Math.Round(100m * Counts.Skip(SatisfiedFrom - 1).Sum() / Responses, 1, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>A project's satisfaction questionnaire as it stands: the questionnaires returned and each rating question's figures.</summary>
+public sealed record SatisfactionFigures(int SurveyId, string Title, SurveyStatus Status, int Responses, IReadOnlyList<RatingFigures> Ratings)
+{
+    /// <summary>Draft or open: the project's current round, so another cannot start.</summary>
+    public bool IsInProgress => Status is SurveyStatus.Draft or SurveyStatus.Open;
+}

@@ -1,0 +1,49 @@
+using CommunityService.Data;
+using CommunityService.Data.Participation;
+using CommunityService.Data.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityService.Web.Features.Surveys;
+
+public static class SatisfactionQueries
+{
+    /// <summary>
+    /// The projects a resident took part in: checked in at one of its sessions (签到, walk-ins included), or served, with a
+    /// service record in their name (a home visit, a meal). A sign-up alone is not taking part: the person may never have come.
+    /// Feedback needs a service record, so it adds no one.
+    /// </summary>
+    public static IQueryable<int> ProjectsTakenPartIn(this CommunityServiceDbContext db, string userId) =>
+        db.SignUps.Where(s => s.ResidentId == userId && s.Status == SignUpStatus.Registered && s.CheckedInAt != null).Select(s => s.ProjectId)
+            .Concat(db.ServiceRecords.Where(r => r.ResidentId == userId).Select(r => r.ProjectId));
+
+    public static Task<bool> TookPartInAsync(this CommunityServiceDbContext db, int projectId, string userId, CancellationToken ct) =>
+        db.ProjectsTakenPartIn(userId).AnyAsync(p => p == projectId, ct);
+
+    /// <summary>
+    /// The project's newest satisfaction questionnaire with the figures of each rating question, in one command whatever the number
+    /// of answers: the count of each score from 1 to 5 is a subquery per question. Null when the project has none.
+    /// </summary>
+    public static async Task<SatisfactionFigures?> SatisfactionAsync(this CommunityServiceDbContext db, int projectId, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking()
+            .Where(s => s.ProjectId == projectId && s.Kind == SurveyKind.Satisfaction)
+            .OrderByDescending(s => s.Id)
+            .Select(s => new
+            {
+                s.Id, s.Title, s.Status,
+                Responses = db.SurveyResponses.Count(r => r.SurveyId == s.Id),
+                Ratings = s.Questions.Where(q => q.Type == QuestionType.Rating).OrderBy(q => q.Order).Select(q => new
+                {
+                    q.Id, q.Order, q.Text,
+                    One = db.SurveyAnswers.Count(a => a.QuestionId == q.Id && a.Number == 1m),
+                    Two = db.SurveyAnswers.Count(a => a.QuestionId == q.Id && a.Number == 2m),
+                    Three = db.SurveyAnswers.Count(a => a.QuestionId == q.Id && a.Number == 3m),
+                    Four = db.SurveyAnswers.Count(a => a.QuestionId == q.Id && a.Number == 4m),
+                    Five = db.SurveyAnswers.Count(a => a.QuestionId == q.Id && a.Number == 5m),
+                }).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return survey is null ? null : new SatisfactionFigures(survey.Id, survey.Title, survey.Status, survey.Responses,
+            survey.Ratings.Select(q => new RatingFigures(q.Id, q.Order, q.Text, [q.One, q.Two, q.Three, q.Four, q.Five])).ToList());
+    }
+}
