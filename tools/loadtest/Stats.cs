@@ -18,6 +18,7 @@ internal sealed partial class Stats
     private readonly Lock gate = new();
     private readonly List<double> readMs = [];
     private readonly List<double> writeMs = [];
+    private readonly SortedDictionary<string, List<double>> postMs = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> byStatus = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> unexpected = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> samples = new(StringComparer.Ordinal);
@@ -51,6 +52,10 @@ internal sealed partial class Stats
         {
             requests++;
             (kind == RequestKind.Read ? readMs : kind == RequestKind.Write ? writeMs : null)?.Add(ms);
+            if (kind == RequestKind.Write)
+            {
+                (postMs.TryGetValue(label, out var times) ? times : postMs[label] = []).Add(ms);
+            }
             Add(byStatus, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (!expected)
             {
@@ -98,6 +103,7 @@ internal sealed partial class Stats
                 ["writes"] = writeMs.Count,
                 ["signIns"] = requests - readMs.Count - writeMs.Count - noAnswer.Values.Sum(),
                 ["requestsPerSecond"] = Math.Round(requests / elapsed.TotalSeconds, 1),
+                ["answeredPerSecond"] = Math.Round((requests - noAnswer.Values.Sum()) / elapsed.TotalSeconds, 1),
                 ["acknowledged"] = acknowledged,
                 ["noAnswer"] = noAnswer,
                 ["byStatus"] = byStatus,
@@ -105,6 +111,7 @@ internal sealed partial class Stats
                 ["samples"] = samples,
                 ["readMs"] = Percentiles(readMs),
                 ["writeMs"] = Percentiles(writeMs),
+                ["writeMsByKind"] = postMs.ToDictionary(p => p.Key, p => Percentiles(p.Value)),
             };
             File.WriteAllText(path, JsonSerializer.Serialize(figures, Indented));
         }

@@ -82,7 +82,7 @@ def main():
         ("  writes (POST sign-up, record, register)", stats["writes"]),
         ("  staff sign-ins (POST)", stats["signIns"]),
         ("  no answer (connection refused/reset)", sum(stats["noAnswer"].values())),
-        ("requests/s", stats["requestsPerSecond"]),
+        ("requests/s (answered/s)", f"{stats['requestsPerSecond']} ({stats['answeredPerSecond']})"),
         ("writes acknowledged", f"{len(journal)} (sign-ups {ack.get('signup', 0)}, records {ack.get('record', 0)}, accounts {ack.get('account', 0)})"),
         ("writes found in the database", len(journal) - len(lost)),
         ("LOST (must be 0)", len(lost)),
@@ -96,6 +96,10 @@ def main():
         ("write latency p50 / p95 / p99 / max", "{p50} / {p95} / {p99} / {max} ms".format(**stats["writeMs"])),
         ("integrity_check", integrity),
     ]
+    at = rows.index(next(r for r in rows if r[0].startswith("write latency"))) + 1
+    for label, p in stats["writeMsByKind"].items():
+        rows.insert(at, (f"  {label} p50 / p95 / p99", "{p50} / {p95} / {p99} ms".format(**p)))
+        at += 1
     if a.killed_at is not None:
         before = [e for e in journal if e[3] < a.killed_at]
         rows.insert(11, ("acknowledged before kill", len(before)))
