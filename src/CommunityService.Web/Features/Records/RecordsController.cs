@@ -16,8 +16,6 @@ namespace CommunityService.Web.Features.Records;
 public sealed class RecordsController(
     CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
-    private const int SaveAttempts = 20;
-
     /// <summary>What was delivered, newest first, paged; filterable by delivery mode and by session.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index(int projectId, DeliveryMode? mode, int? session, int page = 1, CancellationToken ct = default)
@@ -96,25 +94,21 @@ public sealed class RecordsController(
             RecordedById = User.UserId(), CreatedAt = now,
         });
         project.UpdatedAt = now;
-        // Staff recording at the same time all touch the project's row (its version): a clash is not an error for
-        // the second one, it is saved again on the project as it is now, still in execution.
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone changed the project meanwhile, most often a colleague recording a service at the same time: it was
+            // just updated, so the record is saved on its own, once the project is seen to be still in execution.
+            await db.Entry(project).ReloadAsync(ct);
+            if (project.Stage != ProjectStage.Execution)
             {
-                await db.SaveChangesAsync(ct);
-                break;
+                ModelState.AddModelError("", l["Services can only be recorded while the project is in execution."]);
+                return this.InvalidForm(form);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < SaveAttempts)
-            {
-                await db.Entry(project).ReloadAsync(ct);
-                if (project.Stage != ProjectStage.Execution)
-                {
-                    ModelState.AddModelError("", l["Services can only be recorded while the project is in execution."]);
-                    return this.InvalidForm(form);
-                }
-                project.UpdatedAt = now;
-            }
+            await db.SaveChangesAsync(ct);
         }
         TempData["Message"] = l["The service was recorded."].Value;
         return Redirect($"/projects/{projectId}#execution");
