@@ -94,7 +94,22 @@ public sealed class RecordsController(
             RecordedById = User.UserId(), CreatedAt = now,
         });
         project.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone changed the project meanwhile, most often a colleague recording a service at the same time: it was
+            // just updated, so the record is saved on its own, once the project is seen to be still in execution.
+            await db.Entry(project).ReloadAsync(ct);
+            if (project.Stage != ProjectStage.Execution)
+            {
+                ModelState.AddModelError("", l["Services can only be recorded while the project is in execution."]);
+                return this.InvalidForm(form);
+            }
+            await db.SaveChangesAsync(ct);
+        }
         TempData["Message"] = l["The service was recorded."].Value;
         return Redirect($"/projects/{projectId}#execution");
     }
