@@ -103,14 +103,7 @@ public sealed class ResultsController(CommunityServiceDbContext db, IAuthorizati
         }
 
         var total = await responses.CountAsync(ct);
-        var optionCounts = await answers.Where(a => a.OptionId != null)
-            .GroupBy(a => new { a.QuestionId, a.OptionId })
-            .Select(g => new OptionCount(g.Key.QuestionId, g.Key.OptionId, g.Count())).ToListAsync(ct);
-        var respondents = await answers.GroupBy(a => a.QuestionId)
-            .Select(g => new QuestionRespondents(g.Key, g.Select(a => a.ResponseId).Distinct().Count())).ToListAsync(ct);
-        var numbers = await answers.Where(a => a.Number != null).GroupBy(a => a.QuestionId)
-            .Select(g => new NumberStats(g.Key, g.Count(), g.Average(a => (double)a.Number!.Value), g.Min(a => (double)a.Number!.Value), g.Max(a => (double)a.Number!.Value)))
-            .ToListAsync(ct);
+        var sums = await AnswerAggregates.OfAsync(answers, ct);
         var ratingIds = survey.Questions.Where(q => q.Type == QuestionType.Rating).Select(q => q.Id).ToList();
         var ratings = await answers.Where(a => a.Number != null && ratingIds.Contains(a.QuestionId))
             .GroupBy(a => new { a.QuestionId, a.Number })
@@ -119,7 +112,7 @@ public sealed class ResultsController(CommunityServiceDbContext db, IAuthorizati
             .Select(g => new OptionCount(g.Key, null, g.Count())).ToListAsync(ct);
         var texts = await LatestTextsAsync(id, filter, ct);
 
-        var tally = SurveyTally.Combine(survey.Questions, optionCounts, respondents, numbers, ratings, texts, textCounts);
+        var tally = SurveyTally.Combine(survey.Questions, sums.Options, sums.Respondents, sums.Numbers, ratings, texts, textCounts);
         return new SurveyResults(survey, filter, total, tally);
     }
 

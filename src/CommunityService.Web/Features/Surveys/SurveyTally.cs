@@ -1,4 +1,5 @@
 using CommunityService.Data.Surveys;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Surveys;
 
@@ -7,6 +8,23 @@ public sealed record QuestionRespondents(int QuestionId, int Respondents);
 public sealed record NumberStats(int QuestionId, int Count, double Average, double Min, double Max);
 public sealed record RatingCount(int QuestionId, decimal Value, int Count);
 public sealed record TextAnswer(int QuestionId, string Text);
+
+/// <summary>What the database sums up about a set of answers: three GROUP BY commands, whatever the number of answers.</summary>
+public sealed record AnswerAggregates(List<OptionCount> Options, List<QuestionRespondents> Respondents, List<NumberStats> Numbers)
+{
+    public static async Task<AnswerAggregates> OfAsync(IQueryable<SurveyAnswer> answers, CancellationToken ct)
+    {
+        var options = await answers.Where(a => a.OptionId != null)
+            .GroupBy(a => new { a.QuestionId, a.OptionId })
+            .Select(g => new OptionCount(g.Key.QuestionId, g.Key.OptionId, g.Count())).ToListAsync(ct);
+        var respondents = await answers.GroupBy(a => a.QuestionId)
+            .Select(g => new QuestionRespondents(g.Key, g.Select(a => a.ResponseId).Distinct().Count())).ToListAsync(ct);
+        var numbers = await answers.Where(a => a.Number != null).GroupBy(a => a.QuestionId)
+            .Select(g => new NumberStats(g.Key, g.Count(), g.Average(a => (double)a.Number!.Value), g.Min(a => (double)a.Number!.Value), g.Max(a => (double)a.Number!.Value)))
+            .ToListAsync(ct);
+        return new AnswerAggregates(options, respondents, numbers);
+    }
+}
 
 public sealed record OptionResult(string Text, int Count, double Percent);
 

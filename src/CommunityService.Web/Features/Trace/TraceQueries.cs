@@ -141,15 +141,8 @@ public static class TraceQueries
         {
             var questions = await db.SurveyQuestions.AsNoTracking().Include(q => q.Options).Where(q => questionIds.Contains(q.Id)).ToListAsync(ct);
             var answers = db.SurveyAnswers.Where(a => questionIds.Contains(a.QuestionId));
-            var optionCounts = await answers.Where(a => a.OptionId != null)
-                .GroupBy(a => new { a.QuestionId, a.OptionId })
-                .Select(g => new OptionCount(g.Key.QuestionId, g.Key.OptionId, g.Count())).ToListAsync(ct);
-            var respondents = await answers.GroupBy(a => a.QuestionId)
-                .Select(g => new QuestionRespondents(g.Key, g.Select(a => a.ResponseId).Distinct().Count())).ToListAsync(ct);
-            var numbers = await answers.Where(a => a.Number != null).GroupBy(a => a.QuestionId)
-                .Select(g => new NumberStats(g.Key, g.Count(), g.Average(a => (double)a.Number!.Value), g.Min(a => (double)a.Number!.Value), g.Max(a => (double)a.Number!.Value)))
-                .ToListAsync(ct);
-            results = SurveyTally.Combine(questions, optionCounts, respondents, numbers, [], [], []);
+            var sums = await AnswerAggregates.OfAsync(answers, ct);
+            results = SurveyTally.Combine(questions, sums.Options, sums.Respondents, sums.Numbers, [], [], []);
         }
 
         var items = rows.Select(r => new TraceEvidence(r.Id, r.NeedId, r.QuestionSurvey ?? r.NoteSurvey, r.Figure,
