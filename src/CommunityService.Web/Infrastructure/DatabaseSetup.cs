@@ -15,7 +15,7 @@ public static class DatabaseSetup
     public const string ConnectionStringName = "CommunityService";
     public const string SqliteMigrations = "CommunityService.Migrations.Sqlite";
     public const string SqlServerMigrations = "CommunityService.Migrations.SqlServer";
-    private const string DefaultSqlite = "Data Source=data/communityservice.db";
+    public const string DefaultSqlite = "Data Source=data/communityservice.db";
 
     public static DatabaseProvider GetProvider(IConfiguration configuration) =>
         Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider)

@@ -39,7 +39,7 @@ public static class SqliteBackup
             return;
         }
         var source = DatabaseSetup.ResolveSqlite(
-            builder.Configuration.GetConnectionString(DatabaseSetup.ConnectionStringName) ?? "Data Source=data/communityservice.db",
+            builder.Configuration.GetConnectionString(DatabaseSetup.ConnectionStringName) ?? DatabaseSetup.DefaultSqlite,
             builder.Environment.ContentRootPath);
         var result = Backup(source, destination);
         if (result.IsOk)
