@@ -96,6 +96,7 @@ public static class PortalSetup
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.ModelMetadataDetailsProviders.Add(new RequiredMessageProvider());
                 o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
+                o.ModelBinderProviders.Insert(0, new InvalidBooleansBindFalse());
                 // The address decides which record an action works on: a posted field named like a route value
                 // (id, projectId) must not override it, so route values are read before form fields.
                 var route = o.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();

@@ -31,9 +31,9 @@ public sealed class HomeVisitForm
             RuleFor(f => f.Address).NotEmpty().MaximumLength(HomeVisitRequest.AddressMaxLength).WithName(_ => l["Address"]);
             RuleFor(f => f.Need).NotEmpty().MaximumLength(HomeVisitRequest.NeedMaxLength).WithName(_ => l["Need"]);
             RuleFor(f => f.PreferredFrom).NotNull().WithName(_ => l["Earliest day"])
-                .GreaterThanOrEqualTo(_ => DateOnly.FromDateTime(time.Now)).When(f => f.PreferredFrom is not null).WithMessage(_ => l[FromInThePast]);
+                .GreaterThanOrEqualTo(_ => DateOnly.FromDateTime(time.Now)).When(f => f.PreferredFrom is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => l[FromInThePast]);
             RuleFor(f => f.PreferredTo).NotNull().WithName(_ => l["Latest day"])
-                .GreaterThanOrEqualTo(f => f.PreferredFrom).When(f => f.PreferredFrom is not null && f.PreferredTo is not null)
+                .GreaterThanOrEqualTo(f => f.PreferredFrom).When(f => f.PreferredFrom is not null && f.PreferredTo is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => l[HomeVisitRequest.WindowEndsBeforeStart]);
             RuleFor(f => f.PreferredTime).IsInEnum().WithName(_ => l["Time of day"]);
         }

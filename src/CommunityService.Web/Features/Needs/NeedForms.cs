@@ -34,7 +34,7 @@ public sealed class NeedForm
         {
             RuleFor(f => f.Text).NotEmpty().MaximumLength(NeedFinding.TextMaxLength).WithName(_ => l["Need"]);
             RuleFor(f => f.CommunityId).NotNull().WithMessage(_ => l["Please choose a community."])
-                .MustAsync((id, ct) => db.Communities.AnyAsync(c => c.Id == id, ct)).When(f => f.CommunityId is not null)
+                .MustAsync((id, ct) => db.Communities.AnyAsync(c => c.Id == id, ct)).When(f => f.CommunityId is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => l["Please choose a community."]);
             RuleFor(f => f.ServiceTypeId).MustAsync((id, ct) => db.ServiceTypes.AnyAsync(t => t.Id == id, ct))
                 .When(f => f.ServiceTypeId is not null).WithMessage(_ => l["Please choose a service type."]);
@@ -80,10 +80,10 @@ public sealed class ProposeForm
             RuleFor(f => f.Name).NotEmpty().MaximumLength(Data.Projects.ServiceProject.NameMaxLength).WithName(_ => l["Project name"]);
             RuleFor(f => f.Summary).MaximumLength(Data.Projects.ServiceProject.SummaryMaxLength).WithName(_ => l["Summary"]);
             RuleFor(f => f.ServiceTypeId).NotNull().WithMessage(_ => l["Please choose a service type."])
-                .MustAsync((id, ct) => db.ServiceTypes.AnyAsync(t => t.Id == id && t.IsActive, ct)).When(f => f.ServiceTypeId is not null)
+                .MustAsync((id, ct) => db.ServiceTypes.AnyAsync(t => t.Id == id && t.IsActive, ct)).When(f => f.ServiceTypeId is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => l["Please choose a service type."]);
             RuleFor(f => f.CommunityId).NotNull().WithMessage(_ => l["Please choose a community."])
-                .MustAsync((id, ct) => db.Communities.AnyAsync(c => c.Id == id && c.IsActive, ct)).When(f => f.CommunityId is not null)
+                .MustAsync((id, ct) => db.Communities.AnyAsync(c => c.Id == id && c.IsActive, ct)).When(f => f.CommunityId is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => l["Please choose a community."]);
             RuleFor(f => f.TargetGroups).NotEmpty().WithMessage(_ => l["Choose at least one target group."]);
             RuleForEach(f => f.TargetGroups).IsInEnum();

@@ -30,10 +30,10 @@ public sealed class ProjectForm
             RuleFor(f => f.Summary).MaximumLength(ServiceProject.SummaryMaxLength).WithName(_ => l["Summary"]);
             RuleFor(f => f.ServiceTypeId).NotNull().WithMessage(_ => l["Please choose a service type."])
                 .MustAsync((id, ct) => db.ServiceTypes.AnyAsync(t => t.Id == id && t.IsActive, ct))
-                .When(f => f.ServiceTypeId is not null).WithMessage(_ => l["Please choose a service type."]);
+                .When(f => f.ServiceTypeId is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => l["Please choose a service type."]);
             RuleFor(f => f.CommunityId).NotNull().WithMessage(_ => l["Please choose a community."])
                 .MustAsync((id, ct) => db.Communities.AnyAsync(c => c.Id == id && c.IsActive, ct))
-                .When(f => f.CommunityId is not null).WithMessage(_ => l["Please choose a community."]);
+                .When(f => f.CommunityId is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => l["Please choose a community."]);
             RuleFor(f => f.TargetGroups).NotEmpty().WithMessage(_ => l["Choose at least one target group."]);
             RuleForEach(f => f.TargetGroups).IsInEnum();
             RuleFor(f => f.ExpectedBeneficiaries).InclusiveBetween(0, 1_000_000).WithName(_ => l["Expected beneficiaries"]);

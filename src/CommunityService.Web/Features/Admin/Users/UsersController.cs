@@ -168,13 +168,16 @@ public sealed class UserForm
 
     public sealed class Validator : AbstractValidator<UserForm>
     {
-        public Validator(IStringLocalizer<SharedResource> l)
+        public Validator(IStringLocalizer<SharedResource> l, CommunityServiceDbContext db)
         {
             RuleFor(f => f.UserName).NotEmpty().MaximumLength(ApplicationUser.UserNameMaxLength)
                 .Matches("^[A-Za-z0-9._@-]+$").WithMessage(_ => l["The user name may use only letters, digits, '-', '_', '.' and '@'."])
                 .WithName(_ => l["User name"]);
             RuleFor(f => f.DisplayName).NotEmpty().MaximumLength(ApplicationUser.DisplayNameMaxLength).WithName(_ => l["Full name"]);
             When(f => f.Id is null, () => Account.PasswordRules.Apply(RuleFor(f => f.Password!), l));
+            // A community that does not exist would fail the save on its foreign key (a 500), not the form.
+            RuleFor(f => f.CommunityId).MustAsync((id, ct) => db.Communities.AnyAsync(c => c.Id == id, ct)).When(f => f.CommunityId is not null)
+                .WithMessage(_ => l["Please choose a community."]);
             RuleFor(f => f.Roles).NotEmpty().WithMessage(_ => l["Choose at least one role."]);
             RuleForEach(f => f.Roles).Must(r => Data.Identity.Roles.All.Contains(r)).WithMessage(_ => l["The value is not valid."]);
             RuleFor(f => f.IsRepresentative).Must((f, representative) => !representative || f.Roles.Contains(Data.Identity.Roles.Resident))
