@@ -35,6 +35,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         server.StartServer();
         BaseUrl = server.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
+        // Expectations wait as long as actions do: on a busy CI machine a first visit to a page can take more than 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -63,6 +65,16 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         await page.GetByLabel("密码").FillAsync("Demo@12345");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Opens the phone menu and waits until it has finished unfolding: a link clicked while Bootstrap's collapse is
+    /// still animating can be hidden under the page it is clipped against.
+    /// </summary>
+    public static async Task OpenMenuAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "菜单" }).ClickAsync();
+        await page.Locator("#main-nav.collapse.show").WaitForAsync();
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

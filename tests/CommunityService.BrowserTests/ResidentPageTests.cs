@@ -11,7 +11,7 @@ public class ResidentPageTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(360, 740);
         await browser.SignInAsync(page, "resident");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "菜单" }).ClickAsync();
+        await BrowserFixture.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "我的", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "我接受过的服务" })).ToContainTextAsync("在长者食堂用午餐");

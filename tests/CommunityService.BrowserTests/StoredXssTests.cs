@@ -4,8 +4,8 @@ namespace CommunityService.BrowserTests;
 
 /// <summary>
 /// A real-browser sample of the stored-XSS corpus: staff put payloads into a notice (title, facts and body) and a need, the
-/// admin into a staff member's display name, a resident into a service rating's comment — all through the forms — and then
-/// the pages that show them are opened as the people who see them. No dialog opens, no console error is logged (a payload
+/// admin into a new staff account's name, a visitor into the name she registers with — all through the forms — and then
+/// the pages that show them are opened as the people who see them. Only rows no other browser test reads are changed. No dialog opens, no console error is logged (a payload
 /// blocked by the CSP would log one), and <c>window.__xss</c>, which the payloads set when they run, stays undefined.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -28,11 +28,12 @@ public class StoredXssTests(BrowserFixture browser)
     [Fact]
     public async Task Payloads_stored_through_the_forms_never_run_in_a_browser()
     {
+        // Only rows no other browser test reads: notice 7 (物业维修便民服务), project 6's needs, and two new accounts.
         var staff = await browser.NewPageAsync();
         await browser.SignInAsync(staff, "staff");
-        await FillAndSubmitAsync(staff, "/notices/3/edit", new()
+        await FillAndSubmitAsync(staff, "/notices/7/edit", new()
         {
-            ["Title"] = "暑期托管 " + Payloads[0],
+            ["Title"] = "物业维修 " + Payloads[0],
             ["Audience"] = Payloads[1],
             ["Place"] = Payloads[2],
             ["Contact"] = Payloads[3],
@@ -41,28 +42,35 @@ public class StoredXssTests(BrowserFixture browser)
         // A need noted on a project's page (the project's own form; it comes back to the same page).
         await FillAndSubmitAsync(staff, "/projects/6", new() { ["Text"] = "老人需要 " + string.Join(" ", Payloads[..6]) }, leaves: false);
 
+        // The admin creates a staff account whose name is a payload.
         var admin = await browser.NewPageAsync();
         await browser.SignInAsync(admin, "admin");
-        await admin.GotoAsync($"{browser.BaseUrl}/admin/users?q=staff");
-        var staffEdit = await admin.Locator("tr", new() { HasText = "李社工" }).Locator("a[href$='/edit']").First.GetAttributeAsync("href");
-        await FillAndSubmitAsync(admin, staffEdit!, new() { ["DisplayName"] = "李社工" + Payloads[4] });
+        await FillAndSubmitAsync(admin, "/admin/users/create", new()
+        {
+            ["UserName"] = "xss-staff",
+            ["DisplayName"] = "测试社工" + Payloads[4],
+            ["Password"] = "Xss-Probe-2026!",
+        }, choose: "#role-Staff");
 
+        // A visitor registers as a resident with a payload for a name.
         var resident = await browser.NewPageAsync();
-        await browser.SignInAsync(resident, "resident");
-        await resident.GotoAsync($"{browser.BaseUrl}/me");
-        var rate = await resident.Locator("a[href^='/me/services/'][href$='/feedback']").First.GetAttributeAsync("href");
-        Assert.NotNull(rate);
-        await FillAndSubmitAsync(resident, rate!, new() { ["Comment"] = "很好 " + Payloads[0] + Payloads[5] }, choose: "Rating");
+        await FillAndSubmitAsync(resident, "/account/register", new()
+        {
+            ["UserName"] = "xss-resident",
+            ["DisplayName"] = "测试居民" + Payloads[5] + Payloads[6],
+            ["Password"] = "Xss-Probe-2026!",
+            ["ConfirmPassword"] = "Xss-Probe-2026!",
+        }, choose: "CommunityId");
 
         var visitor = await browser.NewPageAsync();
         var pages = new (IPage Page, string Url)[]
         {
-            (visitor, "/notices"), (visitor, "/notices/3"), (visitor, "/notices/3/poster"), (visitor, "/notices/3/flyer"),
-            (staff, "/notices/3/manage"), (staff, "/notices/3/edit"), (staff, "/needs"), (staff, "/projects/6"), (staff, "/projects/2"), (staff, "/projects/3"),
-            (staff, "/tasks"), (resident, "/me"), (admin, "/admin/users?q=staff"), (admin, staffEdit!),
+            (visitor, "/notices"), (visitor, "/notices/7"), (visitor, "/notices/7/poster"), (visitor, "/notices/7/flyer"),
+            (staff, "/notices/7/manage"), (staff, "/notices/7/edit"), (staff, "/needs"), (staff, "/projects/6"), (staff, "/projects/10"),
+            (staff, "/tasks"), (resident, "/me"), (resident, "/me/profile"), (admin, "/admin/users?q=xss"),
         };
         var trouble = new List<string>();
-        foreach (var page in new[] { visitor, staff, resident, admin }.Distinct())
+        foreach (var page in new[] { visitor, staff, resident, admin })
         {
             page.Dialog += (_, dialog) =>
             {
@@ -79,20 +87,24 @@ public class StoredXssTests(BrowserFixture browser)
         }
         foreach (var (page, url) in pages)
         {
-            await page.GotoAsync(browser.BaseUrl + url);
+            var response = await page.GotoAsync(browser.BaseUrl + url);
+            Assert.True(response!.Ok, $"{url} answered {response.Status}.");
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.__xss"));
         }
         // The payloads were stored and show as text.
         await staff.GotoAsync(browser.BaseUrl + "/projects/6");
         await Assertions.Expect(staff.GetByText("老人需要", new() { Exact = false }).First).ToBeVisibleAsync();
-        await visitor.GotoAsync(browser.BaseUrl + "/notices/3");
-        await Assertions.Expect(visitor.GetByText("暑期托管 " + Payloads[0])).ToBeVisibleAsync();
+        await visitor.GotoAsync(browser.BaseUrl + "/notices/7");
+        await Assertions.Expect(visitor.GetByText("物业维修 " + Payloads[0])).ToBeVisibleAsync();
+        await admin.GotoAsync(browser.BaseUrl + "/admin/users?q=xss");
+        await Assertions.Expect(admin.GetByText("测试社工" + Payloads[4])).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByText("测试居民" + Payloads[5] + Payloads[6])).ToBeVisibleAsync();
         Assert.Equal("undefined", await visitor.EvaluateAsync<string>("() => typeof window.__xss"));
         Assert.True(trouble.Count == 0, string.Join(Environment.NewLine, trouble));
     }
 
-    /// <summary>Opens the form page, fills the named fields, takes a choice in <paramref name="choose"/> (a list or radio buttons), and submits.</summary>
+    /// <summary>Opens the form page, fills the named fields, takes a choice in <paramref name="choose"/> (a list, radio buttons, or a tick box by its #id), and submits.</summary>
     private async Task FillAndSubmitAsync(IPage page, string url, Dictionary<string, string> fields, string? choose = null, bool leaves = true)
     {
         await page.GotoAsync(browser.BaseUrl + url);
@@ -104,7 +116,7 @@ public class StoredXssTests(BrowserFixture browser)
         if (choose is not null)
         {
             // Radio buttons drawn as buttons (Bootstrap's btn-check) are clipped away, so the choice is made in script.
-            await form.Locator($"[name='{choose}']").Last.EvaluateAsync(
+            await form.Locator(choose.StartsWith('#') ? choose : $"[name='{choose}']").Last.EvaluateAsync(
                 "e => { if (e.tagName === 'SELECT') { e.selectedIndex = 1; } else { e.checked = true; } }");
         }
         await form.Locator("button[type=submit], button:not([type])").First.ClickAsync();

@@ -21,7 +21,7 @@ public class VolunteerHoursTests(BrowserFixture browser)
         // The volunteer opens her page from the menu: 3.5 confirmed hours so far (120 + 90 minutes).
         var phone = await browser.NewPageAsync(360, 740);
         await browser.SignInAsync(phone, "volunteer");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "菜单" }).ClickAsync();
+        await BrowserFixture.OpenMenuAsync(phone);
         await phone.GetByRole(AriaRole.Link, new() { Name = "我的志愿服务" }).ClickAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "我的志愿服务", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(phone.Locator("#confirmed-hours")).ToHaveTextAsync("3.5 小时");
@@ -48,7 +48,7 @@ public class VolunteerHoursTests(BrowserFixture browser)
         // Staff, also on a phone, find the hours waiting for them and correct them: she came at 19:50.
         var staff = await browser.NewPageAsync(360, 740);
         await browser.SignInAsync(staff, "staff");
-        await staff.GetByRole(AriaRole.Button, new() { Name = "菜单" }).ClickAsync();
+        await BrowserFixture.OpenMenuAsync(staff);
         await staff.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = "志愿者", Exact = true }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "志愿者", Level = 1 })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(staff, "32-staff-volunteers-phone");

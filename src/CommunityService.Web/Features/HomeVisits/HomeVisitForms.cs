@@ -78,7 +78,7 @@ public sealed class ScheduleForm
         public Validator(IStringLocalizer<SharedResource> l, PortalTime time)
         {
             RuleFor(f => f.At).NotNull().WithName(_ => l["Visit time"])
-                .GreaterThanOrEqualTo(_ => time.Now.Date).When(f => f.At is not null).WithMessage(_ => l[AtInThePast]);
+                .GreaterThanOrEqualTo(_ => time.Now.Date).When(f => f.At is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => l[AtInThePast]);
             RuleFor(f => f.WorkerId).NotEmpty().WithMessage(_ => l[WorkerNotOffered]);
         }
     }

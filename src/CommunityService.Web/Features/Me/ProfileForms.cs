@@ -38,7 +38,7 @@ public sealed class ProfileForm
             RuleFor(f => f.Phone).MaximumLength(ResidentProfile.PhoneMaxLength).WithName(_ => l["Phone"])
                 .Must(PhoneNumbers.IsPlausible).WithMessage(_ => l[PhoneNumbers.Invalid]);
             RuleFor(f => f.CommunityId).NotNull().WithMessage(_ => l["Please choose a community."])
-                .MustAsync((id, ct) => db.Communities.AnyAsync(c => c.Id == id && c.IsActive, ct)).When(f => f.CommunityId is not null)
+                .MustAsync((id, ct) => db.Communities.AnyAsync(c => c.Id == id && c.IsActive, ct)).When(f => f.CommunityId is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => l["Please choose a community."]);
             RuleFor(f => f.Address).MaximumLength(ResidentProfile.AddressMaxLength).WithName(_ => l["Address"]);
             RuleFor(f => f.Household).MaximumLength(ResidentProfile.HouseholdMaxLength).WithName(_ => l["Household members"]);

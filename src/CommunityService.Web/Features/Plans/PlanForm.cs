@@ -162,7 +162,7 @@ public sealed class PlanForm
             RuleForEach(f => f.Tasks).MaximumLength(PlanTask.TextMaxLength).WithName(_ => l["Task"]);
             RuleFor(f => f.StartDate).NotNull().WithName(_ => l["Start date"]);
             RuleFor(f => f.EndDate).NotNull().WithName(_ => l["End date"])
-                .GreaterThanOrEqualTo(f => f.StartDate).When(f => f.StartDate is not null)
+                .GreaterThanOrEqualTo(f => f.StartDate).When(f => f.StartDate is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => l[ServicePlan.EndBeforeStart]);
             RuleFor(f => f.SessionPattern).MaximumLength(ServicePlan.TextMaxLength).WithName(_ => l["Schedule"]);
             RuleFor(f => f.Place).NotEmpty().MaximumLength(ServicePlan.TextMaxLength).WithName(_ => l["Place"]);

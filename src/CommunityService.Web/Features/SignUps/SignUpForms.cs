@@ -52,7 +52,7 @@ public sealed class SessionForm
             RuleFor(f => f.StartsAt).NotNull().WithName(_ => l["Starts"])
                 .GreaterThan(_ => time.Now).WithMessage(_ => l["A new session must start in the future."]);
             RuleFor(f => f.EndsAt).NotNull().WithName(_ => l["Ends"])
-                .GreaterThan(f => f.StartsAt).When(f => f.StartsAt is not null).WithMessage(_ => l[ServiceSession.EndsBeforeStart]);
+                .GreaterThan(f => f.StartsAt).When(f => f.StartsAt is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => l[ServiceSession.EndsBeforeStart]);
             RuleFor(f => f.Place).NotEmpty().MaximumLength(ServiceSession.PlaceMaxLength).WithName(_ => l["Place"]);
             RuleFor(f => f.Capacity).InclusiveBetween(1, ServiceSession.MaxCapacity).WithName(_ => l["Places"]);
             RuleFor(f => f.Weeks).InclusiveBetween(1, MaxWeeks).WithName(_ => l["Weeks"]);

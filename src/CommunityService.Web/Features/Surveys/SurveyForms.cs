@@ -31,7 +31,7 @@ public sealed class SurveyForm
             RuleFor(f => f.Purpose).MaximumLength(Survey.PurposeMaxLength).WithName(_ => l["Purpose"]);
             RuleFor(f => f.StartDate).NotNull().WithName(_ => l["Start date"]);
             RuleFor(f => f.EndDate).NotNull().WithName(_ => l["End date"])
-                .GreaterThanOrEqualTo(f => f.StartDate).When(f => f.StartDate is not null)
+                .GreaterThanOrEqualTo(f => f.StartDate).When(f => f.StartDate is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => l[Data.Plans.ServicePlan.EndBeforeStart]);
             RuleFor(f => f.UsesQuestionnaire).Must((f, _) => f.UsesQuestionnaire || f.UsesInterview || f.UsesObservation)
                 .WithMessage(_ => l[Survey.NeedsMethod]);
