@@ -119,6 +119,7 @@ public static class PortalSetup
         // After the output cache: a Redis store, when configured, replaces the in-memory one.
         services.AddScaleOut(builder.Configuration);
         services.AddScoped<Features.SignUps.SessionLists>();
+        services.AddSingleton<Features.SignUps.SessionQueue>();
 
         services.AddHealthChecks().AddDbContextCheck<CommunityServiceDbContext>("database", tags: ["ready"]);
         services.AddScoped<DemoSeeder>();

@@ -186,6 +186,7 @@ public class SignUpTests(PortalFactory portal) : PortalTest(portal)
             clients.Add((client, await HttpForms.TokenFromAsync(client, page)));
         }
 
+        Portal.Commands.Reset(recordTexts: true);
         var responses = await Task.WhenAll(clients.Select((c, i) => c.Client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Name"] = $"racer{i}", ["Phone"] = "13912345678", ["__RequestVerificationToken"] = c.Token,
@@ -198,6 +199,8 @@ public class SignUpTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(Residents - 3, list.Count(s => s.Status == SignUpStatus.Waiting));
         Assert.Equal(3, await TakenAsync(session));
         Assert.All(list.Take(3), s => Assert.Equal(SignUpStatus.Registered, s.Status));
+        // The sign-ups queued for the session in the app: each saved once, none failed on the session's token and retried.
+        Assert.Equal(Residents, Portal.Commands.CountOf("UPDATE \"Sessions\""));
     }
 
     [Fact]

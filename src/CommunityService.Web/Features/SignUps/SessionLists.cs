@@ -18,9 +18,10 @@ public sealed record ListChange(GateCheck Check, SignUp? SignUp = null, SignUp? 
 /// Changes to a session's list. Each change reads the session, applies the rule, and saves with the session's
 /// concurrency token, so two residents taking the last place at the same moment cannot both get it: the second
 /// save fails and is retried against the new count (and lands on the waiting list). Works the same on SQLite and
-/// SQL Server; on SQLite the writes also queue in the process (WriteGate), so retries are rare and cheap.
+/// SQL Server. Within one instance the changes to a session also queue (SessionQueue), so the retry is only
+/// needed between instances; on SQLite every save also queues (WriteGate).
 /// </summary>
-public sealed class SessionLists(CommunityServiceDbContext db, TimeProvider clock, IOutputCacheStore cache)
+public sealed class SessionLists(CommunityServiceDbContext db, TimeProvider clock, IOutputCacheStore cache, SessionQueue queue)
 {
     private const int Attempts = 20;
 
@@ -28,6 +29,7 @@ public sealed class SessionLists(CommunityServiceDbContext db, TimeProvider cloc
 
     public async Task<ListChange> EnrolAsync(int sessionId, Func<SignUp> make, CancellationToken ct)
     {
+        using var turn = await queue.EnterAsync(sessionId, ct);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -59,6 +61,7 @@ public sealed class SessionLists(CommunityServiceDbContext db, TimeProvider cloc
     /// <summary>Someone who came without signing up: on the list and checked in, even when the session is full.</summary>
     public async Task<ListChange> AddWalkInAsync(int sessionId, Func<SignUp> make, string staffId, CancellationToken ct)
     {
+        using var turn = await queue.EnterAsync(sessionId, ct);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -86,6 +89,12 @@ public sealed class SessionLists(CommunityServiceDbContext db, TimeProvider cloc
     /// <summary>Cancels a sign-up; a freed place goes to the first on the waiting list.</summary>
     public async Task<ListChange> CancelAsync(int signUpId, CancellationToken ct)
     {
+        var sessionId = await db.SignUps.Where(s => s.Id == signUpId).Select(s => (int?)s.SessionId).FirstOrDefaultAsync(ct);
+        if (sessionId is null)
+        {
+            return ListChange.NotFound;
+        }
+        using var turn = await queue.EnterAsync(sessionId.Value, ct);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -113,6 +122,7 @@ public sealed class SessionLists(CommunityServiceDbContext db, TimeProvider cloc
     /// <summary>Sets the number of places; more places promote the waiting list in order.</summary>
     public async Task<ListChange> ChangeCapacityAsync(int sessionId, int capacity, CancellationToken ct)
     {
+        using var turn = await queue.EnterAsync(sessionId, ct);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
