@@ -120,6 +120,7 @@ public static class PortalSetup
         services.AddScaleOut(builder.Configuration);
         services.AddScoped<Features.SignUps.SessionLists>();
         services.AddSingleton<Features.SignUps.SessionQueue>();
+        services.AddMemoryCache();
 
         services.AddHealthChecks().AddDbContextCheck<CommunityServiceDbContext>("database", tags: ["ready"]);
         services.AddScoped<DemoSeeder>();
