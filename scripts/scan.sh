@@ -44,10 +44,15 @@ base="https://127.0.0.1:$port"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
     -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null
 openssl pkcs12 -export -inkey "$work/tls.key" -in "$work/tls.crt" -out "$work/tls.pfx" -passout pass: 2>/dev/null
+# The Data Protection key ring is encrypted with a certificate outside the database, as in production.
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=CommunityService Data Protection" \
+    -keyout "$work/dp.key" -out "$work/dp.crt" 2>/dev/null
+openssl pkcs12 -export -inkey "$work/dp.key" -in "$work/dp.crt" -out "$work/dp.pfx" -passout pass: 2>/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Staging Database__Provider=Sqlite \
     ConnectionStrings__CommunityService="Data Source=$work/portal.db" \
     Kestrel__Certificates__Default__Path="$work/tls.pfx" Kestrel__Certificates__Default__Password="" \
+    DataProtection__CertificatePath="$work/dp.pfx" \
     RateLimiting__SignInPerMinute=100000 Logging__LogLevel__Default=Warning
 cd src/CommunityService.Web
 echo "Seeding the demo data…"
@@ -100,7 +105,7 @@ sqlmap_targets=0
 run_sqlmap() {
     local name="$1" url="$2" cookie="${3:-}"
     local args=(-u "$url" --batch --level 3 --risk 2 --threads 2 --timeout 15 --retries 1 --flush-session
-        --output-dir "$out/sqlmap-$name" --disable-coloring --smart=false)
+        --output-dir "$out/sqlmap-$name" --disable-coloring)
     [ -n "$cookie" ] && args+=(--cookie "$cookie" --skip "__RequestVerificationToken")
     echo "sqlmap: $name ($url)"
     sqlmap "${args[@]}" >"$out/sqlmap-$name.log" 2>&1 || true
@@ -108,9 +113,12 @@ run_sqlmap() {
     if grep -qiE "is vulnerable|sqlmap identified the following injection point" "$out/sqlmap-$name.log"; then
         sqlmap_findings=$((sqlmap_findings + 1))
         echo "  FOUND an injection point — see $out/sqlmap-$name.log"
+    elif ! grep -qiE "do(es)? not (seem|appear) to be injectable" "$out/sqlmap-$name.log"; then
+        sqlmap_findings=$((sqlmap_findings + 1))
+        echo "  sqlmap did not finish its tests — see $out/sqlmap-$name.log"
     else
         local tested
-        tested="$(grep -oiE "testing (if )?(GET|POST|Cookie|URI) parameter '[^']+'|(GET|POST) parameter '[^']+' does not seem to be injectable" "$out/sqlmap-$name.log" | grep -oE "'[^']+'" | sort -u | tr '\n' ' ')"
+        tested="$(grep -oiE "testing (if )?(GET|POST|Cookie|URI) parameter '[^']+'|(GET|POST) parameter '[^']+' does not seem to be injectable" "$out/sqlmap-$name.log" | grep -oE "'[^']+'" | sort -u | tr "\n" " " || true)"
         echo "  nothing injectable; parameters tested: ${tested:-?}"
     fi
 }

@@ -63,9 +63,14 @@ public sealed record ObjectiveProgress(string Indicator, string Unit, MeasuredBy
     /// Counts (people, services, sessions, hours) grow over the plan's period, so the expected figure today is the target times the
     /// share of the period gone by. A rate (satisfaction) does not grow: it is held against the target at any time.
     /// </summary>
-    public static ObjectiveProgress Of(PlanObjective objective, ProjectFigures figures, DateOnly start, DateOnly end, DateOnly today)
+    /// <remarks>
+    /// A satisfaction objective is held against the project's satisfaction questionnaire once it has answers, as the
+    /// evaluation report judges it (<see cref="Evaluations.ObjectiveVerdict"/>), else against the residents' ratings of the services.
+    /// </remarks>
+    public static ObjectiveProgress Of(
+        PlanObjective objective, ProjectFigures figures, DateOnly start, DateOnly end, DateOnly today, Surveys.SatisfactionFigures? satisfaction = null)
     {
-        var actual = figures.ActualFor(objective.MeasuredBy);
+        var actual = Evaluations.ObjectiveVerdict.Of(objective.MeasuredBy, objective.TargetValue, figures, null, satisfaction).Actual;
         var target = objective.TargetValue;
         if (actual is null)
         {

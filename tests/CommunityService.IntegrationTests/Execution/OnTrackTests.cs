@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using CommunityService.Data.Execution;
+using CommunityService.Data.Surveys;
 using CommunityService.Data.Volunteers;
 using CommunityService.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,16 @@ public class OnTrackTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(sessionsHeld.ToString(), panel["开展日间照料活动"][1]);
         Assert.Equal((volunteerMinutes.Sum() / 60m).ToString("0.#"), panel["志愿服务时长"][1]);
         Assert.Equal("进度落后", panel["志愿服务时长"][4]);
-        Assert.Equal(Math.Round(100m * feedback.Count(r => r >= 4) / feedback.Count, 1).ToString("0.#"), panel["参与老人满意率"][1]);
+        // Satisfaction is judged as the evaluation report judges it: by the open questionnaire's first (overall) rating question.
+        var overall = await Portal.WithDbAsync(async db =>
+        {
+            var survey = await db.Surveys.Where(s => s.ProjectId == project && s.Kind == SurveyKind.Satisfaction).OrderByDescending(s => s.Id).Select(s => s.Id).FirstAsync();
+            var question = await db.SurveyQuestions.Where(q => q.SurveyId == survey && q.Type == QuestionType.Rating).OrderBy(q => q.Order).Select(q => q.Id).FirstAsync();
+            return await db.SurveyAnswers.Where(a => a.QuestionId == question).Select(a => a.Number!.Value).ToListAsync();
+        });
+        Assert.NotEmpty(overall);
+        Assert.Equal(Math.Round(100m * overall.Count(r => r >= 4) / overall.Count, 1).ToString("0.#"), panel["参与老人满意率"][1]);
+        Assert.NotEqual(Math.Round(100m * feedback.Count(r => r >= 4) / feedback.Count, 1).ToString("0.#"), panel["参与老人满意率"][1]);
         var gap = 3000 - records.Count;
         Assert.Equal(gap.ToString(), panel["服务人次"][3]);
     }

@@ -24,8 +24,9 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/services", null, 1 },
         { "/projects", "staff", 3 },
         { "/projects?stage=Execution&page=3", "staff", 3 },
-        // The project page: the project (split), counts, names, and the "on track?" figures (one aggregate command and the newest comments).
-        { "/projects/{project}", "staff", 14 },
+        // The project page: the project (split), counts, names, and the "on track?" figures (one aggregate command and the newest comments,
+        // and, as this project has a satisfaction objective, its questionnaire's figures in one command).
+        { "/projects/{project}", "staff", 15 },
         // The plan page: the project with its versions (split), the names, and which versions belong to an adjustment.
         { "/projects/{project}/plan", "staff", 11 },
         { "/projects/{project}/records", "staff", 4 },

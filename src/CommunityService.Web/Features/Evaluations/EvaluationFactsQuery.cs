@@ -24,14 +24,14 @@ public static class EvaluationFactsQuery
             .OrderByDescending(p => p.VersionNumber)
             .FirstOrDefaultAsync(ct);
         var groups = await db.Projects.Where(p => p.Id == projectId).SelectMany(p => p.TargetGroups).Select(g => g.Group).ToListAsync(ct);
-        var progress = await db.ForAsync(projectId, plan, nowUtc, today, ct);
+        var satisfaction = await db.SatisfactionAsync(projectId, ct);
+        var progress = await db.ForAsync(projectId, plan, nowUtc, today, satisfaction, ct);
         var spent = await db.Expenses.Where(e => e.ProjectId == projectId)
             .GroupBy(e => new { e.BudgetItem, e.Source })
             .Select(g => new { g.Key.BudgetItem, g.Key.Source, Spent = g.Sum(e => e.Amount) })
             .ToListAsync(ct);
         var income = await db.FeeIncome.Where(f => f.ProjectId == projectId).GroupBy(f => f.ProjectId).Select(g => g.Sum(f => f.Amount)).FirstOrDefaultAsync(ct);
         var balance = BudgetBalance.Of(plan?.BudgetLines.OrderBy(b => b.Id).ToList() ?? [], spent.Select(s => (s.BudgetItem, s.Source, s.Spent)), income);
-        var satisfaction = await db.SatisfactionAsync(projectId, ct);
         return new EvaluationFacts(plan, groups, progress?.Figures ?? Data.Execution.ProjectFigures.None, new BudgetFacts(balance.Lines, income), satisfaction);
     }
 }

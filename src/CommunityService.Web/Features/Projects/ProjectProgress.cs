@@ -2,7 +2,9 @@ using CommunityService.Data;
 using CommunityService.Data.Execution;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Plans;
+using CommunityService.Data.Surveys;
 using CommunityService.Data.Volunteers;
+using CommunityService.Web.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Projects;
@@ -10,8 +12,12 @@ namespace CommunityService.Web.Features.Projects;
 /// <summary>The "on track?" panel of a project: objectives against what was delivered, money, tasks and feedback.</summary>
 public sealed record ProjectProgress(
     ProjectFigures Figures, IReadOnlyList<ObjectiveProgress> Objectives, decimal BudgetPlanned, decimal Spent, decimal FeeIncome,
-    int OpenTasks, int OverdueTasks, IReadOnlyList<FeedbackSnippet> LatestFeedback, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly Today)
+    int OpenTasks, int OverdueTasks, IReadOnlyList<FeedbackSnippet> LatestFeedback, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly Today,
+    SatisfactionFigures? Questionnaire = null)
 {
+    /// <summary>The questionnaire's answers a satisfaction objective is judged by; 0 when it is judged by the services' ratings.</summary>
+    public int QuestionnaireAnswers => Questionnaire?.Ratings.OrderBy(r => r.Order).FirstOrDefault()?.Responses ?? 0;
+
     /// <summary>How much of the plan's period has gone by, in percent: the pace the objectives are held against.</summary>
     public int ElapsedPercent => (int)Math.Round(100 * ObjectiveProgress.ElapsedShare(PeriodStart, PeriodEnd, Today));
 
@@ -32,6 +38,18 @@ public static class ProjectProgressQuery
     /// </summary>
     public static async Task<ProjectProgress?> ForAsync(
         this CommunityServiceDbContext db, int projectId, ServicePlan? approvedPlan, DateTime nowUtc, DateOnly today, CancellationToken ct)
+    {
+        // A satisfaction objective is judged by the questionnaire as in the evaluation report: one more command, only then.
+        var satisfaction = approvedPlan?.Objectives.Any(o => o.MeasuredBy == MeasuredBy.SatisfactionSurvey) == true
+            ? await db.SatisfactionAsync(projectId, ct)
+            : null;
+        return await db.ForAsync(projectId, approvedPlan, nowUtc, today, satisfaction, ct);
+    }
+
+    /// <summary>The same, with the project's satisfaction questionnaire already read (the evaluation report reads it anyway).</summary>
+    public static async Task<ProjectProgress?> ForAsync(
+        this CommunityServiceDbContext db, int projectId, ServicePlan? approvedPlan, DateTime nowUtc, DateOnly today,
+        SatisfactionFigures? satisfaction, CancellationToken ct)
     {
         if (approvedPlan is null)
         {
@@ -65,9 +83,9 @@ public static class ProjectProgressQuery
         var figures = new ProjectFigures(row.Services, row.People, row.Sessions, row.Minutes, row.VolunteerMinutes, row.SignUps,
             row.Ratings, row.Satisfied, row.Average);
         var objectives = approvedPlan.Objectives.OrderBy(o => o.Id)
-            .Select(o => ObjectiveProgress.Of(o, figures, approvedPlan.StartDate, approvedPlan.EndDate, today))
+            .Select(o => ObjectiveProgress.Of(o, figures, approvedPlan.StartDate, approvedPlan.EndDate, today, satisfaction))
             .ToList();
         return new ProjectProgress(figures, objectives, row.Planned, row.Spent, row.Income, row.OpenTasks, row.Overdue, latest,
-            approvedPlan.StartDate, approvedPlan.EndDate, today);
+            approvedPlan.StartDate, approvedPlan.EndDate, today, satisfaction);
     }
 }
