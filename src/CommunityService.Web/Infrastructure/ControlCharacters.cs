@@ -83,9 +83,8 @@ public sealed class ControlCharacterFilter(IStringLocalizer<SharedResource> l, I
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
-        if (request.HasFormContentType)
+        if (request.HasFormContentType && await ReadableFormAsync(request, context.HttpContext.RequestAborted) is { } form)
         {
-            var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
             var found = form.Where(f => f.Value.Any(v => v is not null && ControlCharacters.Has(v))).Select(f => f.Key).ToList();
             if (found.Count > 0)
             {
@@ -99,6 +98,19 @@ public sealed class ControlCharacterFilter(IStringLocalizer<SharedResource> l, I
             }
         }
         await next();
+    }
+
+    /// <summary>The posted form, or null when it breaks the form limits: model binding then refuses it as it always did (400).</summary>
+    private static async Task<IFormCollection?> ReadableFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     public Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
