@@ -54,6 +54,7 @@ public class SignUp : IVersioned
 
     public bool IsActive => Status != SignUpStatus.Cancelled;
 
+    public const string AlreadyConfirmed = "This sign-up was already confirmed by someone else.";
     public const string OnlyRegisteredConfirmed = "Only someone with a place can be confirmed.";
     public const string OnlyRegisteredCheckIn = "Only someone with a place can be checked in.";
 
@@ -74,6 +75,11 @@ public class SignUp : IVersioned
         if (Status != SignUpStatus.Registered)
         {
             return GateCheck.Fail(OnlyRegisteredConfirmed);
+        }
+        if (ConfirmedAt is not null)
+        {
+            // A second confirmation (two staff on the same list) would overwrite who confirmed and when.
+            return GateCheck.Fail(AlreadyConfirmed);
         }
         ConfirmedAt ??= now;
         ConfirmedById ??= staffId;

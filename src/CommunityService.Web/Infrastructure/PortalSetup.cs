@@ -93,6 +93,8 @@ public static class PortalSetup
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<ControlCharacterFilter>();
+                o.Filters.Add<ConcurrencyConflicts>();
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.ModelMetadataDetailsProviders.Add(new RequiredMessageProvider());
                 o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
@@ -146,6 +148,7 @@ public static class PortalSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
         app.UseFingerprintedStaticFiles();
+        app.UseControlCharacterRule();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

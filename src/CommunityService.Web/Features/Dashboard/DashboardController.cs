@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace CommunityService.Web.Features.Dashboard;
 
@@ -59,7 +58,7 @@ public sealed class DashboardController(
             sheets[t.Title.Length > SheetNameMax ? t.Title[..SheetNameMax] : t.Title] = Sheet(t);
         }
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        await stream.SaveSafeAsync(sheets, ct);
         stream.Position = 0;
         var period = figures.Period;
         var name = string.Create(CultureInfo.InvariantCulture, $"dashboard-{table ?? "all"}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");

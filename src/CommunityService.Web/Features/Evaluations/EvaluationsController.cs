@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace CommunityService.Web.Features.Evaluations;
 
@@ -316,7 +315,7 @@ public sealed class EvaluationsController(
             [Q("Satisfaction")] = SatisfactionSheet(r, Q),
         };
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        await stream.SaveSafeAsync(sheets, ct);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"evaluation-{id}-{Today:yyyyMMdd}.xlsx");
     }

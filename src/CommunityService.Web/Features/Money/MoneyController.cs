@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace CommunityService.Web.Features.Money;
 
@@ -78,7 +77,7 @@ public sealed class MoneyController(
             }).ToList(),
         };
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        await stream.SaveSafeAsync(sheets, ct);
         // The fee payers' names leave the portal: personal data.
         await audit.WriteAsync(User, Audit.AuditAction.PersonalDataExported, Audit.AuditRecordType.Money, projectId, Audit.AuditResult.Succeeded, "", ct);
         stream.Position = 0;

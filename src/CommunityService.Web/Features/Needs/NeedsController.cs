@@ -20,6 +20,8 @@ namespace CommunityService.Web.Features.Needs;
 public sealed class NeedsController(
     CommunityServiceDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
+    public const string AlreadySetAside = "Someone else set this need aside meanwhile, with the reason: {0}";
+
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] NeedFilter filter, int page = 1, CancellationToken ct = default)
     {
@@ -109,6 +111,13 @@ public sealed class NeedsController(
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.Refuse(l[GateMessages.ReasonRequired], "/needs");
+        }
+        if (need.Status == NeedStatus.SetAside)
+        {
+            // Two people set the same need aside: the first reason stands, the second person is told it.
+            var refusal = this.Refuse(l[AlreadySetAside, need.SetAsideReason], "/needs");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return refusal;
         }
         need.Status = NeedStatus.SetAside;
         need.SetAsideReason = form.Reason.Trim();

@@ -19,6 +19,8 @@ namespace CommunityService.Web.Features.SignUps;
 public sealed class AttendanceController(
     CommunityServiceDbContext db, SessionLists lists, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
+    public const string TappedTwice = "Someone else changed the check-in of {0} at the same moment. Go back to see who is checked in now.";
+
     [HttpGet("/sessions/{id:int}/check-in")]
     public async Task<IActionResult> CheckIn(int id, CancellationToken ct)
     {
@@ -31,7 +33,7 @@ public sealed class AttendanceController(
     }
 
     [HttpPost("/signups/{id:int}/check-in")]
-    public async Task<IActionResult> Toggle(int id, CancellationToken ct)
+    public async Task<IActionResult> Toggle(int id, bool? here, CancellationToken ct)
     {
         var signUp = await db.SignUps.Include(s => s.Session).ThenInclude(s => s!.Project).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (signUp is null)
@@ -41,6 +43,13 @@ public sealed class AttendanceController(
         if (!await authorization.WorksInAsync(User, signUp.Session!.Project!.CommunityId))
         {
             return Forbid();
+        }
+        if (here is { } wanted && wanted == signUp.CheckedInAt is not null)
+        {
+            // Two people at the door tapped the same name: the second tap would undo the first.
+            var refusal = this.Refuse(l[TappedTwice, signUp.Name], $"/sessions/{signUp.SessionId}/check-in#signup-{id}");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return refusal;
         }
         var check = signUp.ToggleCheckIn(User.UserId(), clock.GetUtcNow().UtcDateTime);
         if (!check.IsPassed)

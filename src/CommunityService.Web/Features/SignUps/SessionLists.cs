@@ -120,7 +120,11 @@ public sealed class SessionLists(CommunityServiceDbContext db, TimeProvider cloc
     }
 
     /// <summary>Sets the number of places; more places promote the waiting list in order.</summary>
-    public async Task<ListChange> ChangeCapacityAsync(int sessionId, int capacity, CancellationToken ct)
+    /// <summary>
+    /// Sets the number of places. <paramref name="shown"/> is the number the person saw on their page: if someone else changed
+    /// it since, nothing changes and the check fails with the conflict message.
+    /// </summary>
+    public async Task<ListChange> ChangeCapacityAsync(int sessionId, int capacity, int? shown, CancellationToken ct)
     {
         using var turn = await queue.EnterAsync(sessionId, ct);
         for (var attempt = 1; ; attempt++)
@@ -130,6 +134,10 @@ public sealed class SessionLists(CommunityServiceDbContext db, TimeProvider cloc
             if (session is null)
             {
                 return ListChange.NotFound;
+            }
+            if (shown is { } seen && seen != session.Capacity)
+            {
+                return new ListChange(GateCheck.Fail(FormExtensions.ConflictMessage));
             }
             var freed = Math.Max(0, capacity - session.PlacesTaken);
             var waiting = await Waiting(sessionId).Take(freed).ToListAsync(ct);

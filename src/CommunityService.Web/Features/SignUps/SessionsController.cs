@@ -141,7 +141,11 @@ public sealed class SessionsController(
         {
             return this.InvalidForm(page, "Details");
         }
-        await lists.ChangeCapacityAsync(id, form.Capacity, ct);
+        if (!(await lists.ChangeCapacityAsync(id, form.Capacity, form.Shown, ct)).Check.IsPassed)
+        {
+            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
+            return this.InvalidForm(await ListAsync(id, ct) ?? page, "Details", StatusCodes.Status409Conflict);
+        }
         TempData["Message"] = l["The number of places is now {0}.", form.Capacity].Value;
         return Redirect($"/sessions/{id}");
     }

@@ -64,6 +64,9 @@ public sealed class CapacityForm
 {
     public int Capacity { get; set; }
 
+    /// <summary>The number of places on the page the person changed (someone else may have changed it since).</summary>
+    public int? Shown { get; set; }
+
     public sealed class Validator : AbstractValidator<CapacityForm>
     {
         public Validator(IStringLocalizer<SharedResource> l) =>

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace CommunityService.Web.Features.Surveys;
 
@@ -41,7 +40,7 @@ public sealed class ResultsController(CommunityServiceDbContext db, IAuthorizati
             return Forbid();
         }
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(Rows(results), cancellationToken: ct);
+        await stream.SaveSafeAsync(Rows(results), ct);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"survey-{id}-results.xlsx");
     }
@@ -62,7 +61,7 @@ public sealed class ResultsController(CommunityServiceDbContext db, IAuthorizati
         csv.AppendJoin(',', Columns().Select(Quote)).Append("\r\n");
         foreach (var row in Rows(results))
         {
-            csv.AppendJoin(',', row.Values.Select(v => Quote(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
+            csv.AppendJoin(',', row.Values.Select(v => Quote(Convert.ToString(SpreadsheetCells.Cell(v), CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
         }
         // The byte-order mark makes Excel read the Chinese text as UTF-8.
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"survey-{id}-results.csv");

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace CommunityService.Web.Features.Volunteers;
 
@@ -78,7 +77,7 @@ public sealed class VolunteersController(
             }).ToList(),
         };
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        await stream.SaveSafeAsync(sheets, ct);
         // Names of volunteers leave the portal: personal data.
         await audit.WriteAsync(User, Audit.AuditAction.PersonalDataExported, Audit.AuditRecordType.Volunteers, filter.Community?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
             Audit.AuditResult.Succeeded, $"{volunteers.Count}", ct);

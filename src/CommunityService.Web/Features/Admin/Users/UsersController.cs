@@ -102,7 +102,15 @@ public sealed class UsersController(
             ModelState.AddModelError("", l["You cannot disable your own account or remove your own administrator role."]);
             return this.InvalidForm(form);
         }
-        db.Entry(user).Property(u => u.Version).OriginalValue = form.Version;
+        if (user.Version != form.Version)
+        {
+            // UserStore.UpdateAsync calls DbContext.Update, which takes the values just loaded as the originals: a Version
+            // original set here would be overwritten and the later save would silently win, so the clash is caught before.
+            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
+            ModelState.Remove(nameof(form.Version));
+            form.Version = user.Version;
+            return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
+        }
         var disabling = form.IsDisabled && !user.IsDisabled;
         var enabling = !form.IsDisabled && user.IsDisabled;
         user.DisplayName = form.DisplayName.Trim();
