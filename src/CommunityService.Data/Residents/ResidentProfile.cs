@@ -5,9 +5,20 @@ using CommunityService.Data.Surveys;
 namespace CommunityService.Data.Residents;
 
 /// <summary>
+/// The special-group facts a resident may give with their separate consent; all three null is "nothing said".
+/// </summary>
+public sealed record SensitiveFacts(AgeBand? AgeBand, bool? HasDisability, bool? IsLowIncome)
+{
+    public static readonly SensitiveFacts None = new(null, null, null);
+
+    public bool IsEmpty => AgeBand is null && HasDisability is null && IsLowIncome is null;
+}
+
+/// <summary>
 /// A resident's own profile. Name, phone, community, address and household are ordinary personal information.
 /// Age band, disability and low-income status are sensitive personal information (PIPL art. 28): they are kept
-/// only while the resident's separate consent stands, and they go when it is withdrawn.
+/// only while the resident's separate consent stands, they go when it is withdrawn, and they are stored only as
+/// ciphertext (<see cref="ProtectedFacts"/>): the web app encrypts them with ASP.NET Core Data Protection.
 /// </summary>
 public class ResidentProfile : IVersioned
 {
@@ -15,6 +26,12 @@ public class ResidentProfile : IVersioned
     public const int PhoneMaxLength = 20;
     public const int AddressMaxLength = 200;
     public const int HouseholdMaxLength = 500;
+
+    /// <summary>The ciphertext of the three facts' JSON is about 250 characters; the room left is for a longer purpose or key id.</summary>
+    public const int ProtectedFactsMaxLength = 1000;
+
+    /// <summary>The plaintext columns of before the facts were encrypted: no property maps them, only the start-up upgrade reads and empties them.</summary>
+    public static readonly string[] PlaintextFactColumns = ["AgeBand", "HasDisability", "IsLowIncome"];
 
     public const string NeedsConsent = "Special-group facts are kept only with your separate consent.";
 
@@ -26,9 +43,8 @@ public class ResidentProfile : IVersioned
     public string Address { get; set; } = "";
     public string Household { get; set; } = "";
 
-    public AgeBand? AgeBand { get; private set; }
-    public bool? HasDisability { get; private set; }
-    public bool? IsLowIncome { get; private set; }
+    /// <summary>The Data Protection ciphertext of the facts' JSON; empty when none are kept.</summary>
+    public string ProtectedFacts { get; private set; } = "";
 
     /// <summary>When the separate consent to sensitive facts was given, and to which wording; null when there is none.</summary>
     public DateTime? SensitiveConsentAt { get; private set; }
@@ -60,9 +76,7 @@ public class ResidentProfile : IVersioned
         var wording = SensitiveConsentWording ?? "";
         SensitiveConsentAt = null;
         SensitiveConsentWording = null;
-        AgeBand = null;
-        HasDisability = null;
-        IsLowIncome = null;
+        ProtectedFacts = "";
         UpdatedAt = now;
         return new ConsentRecord
         {
@@ -70,15 +84,14 @@ public class ResidentProfile : IVersioned
         };
     }
 
-    public GateCheck SetSensitiveFacts(AgeBand? ageBand, bool? hasDisability, bool? isLowIncome)
+    /// <summary>Keeps the facts, encrypted by <paramref name="protect"/>, only while the consent stands; "nothing said" keeps nothing.</summary>
+    public GateCheck SetSensitiveFacts(SensitiveFacts facts, Func<SensitiveFacts, string> protect)
     {
-        if (!HasSensitiveConsent && (ageBand is not null || hasDisability is not null || isLowIncome is not null))
+        if (!HasSensitiveConsent && !facts.IsEmpty)
         {
             return GateCheck.Fail(NeedsConsent);
         }
-        AgeBand = ageBand;
-        HasDisability = hasDisability;
-        IsLowIncome = isLowIncome;
+        ProtectedFacts = facts.IsEmpty ? "" : protect(facts);
         return GateCheck.Passed;
     }
 }

@@ -2291,6 +2291,11 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("ProtectedFacts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateTime?>("SensitiveConsentAt")
                         .HasColumnType("datetime2");
 

@@ -2204,6 +2204,11 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedFacts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SensitiveConsentAt")
                         .HasColumnType("TEXT");
 

@@ -97,5 +97,6 @@ public static class DatabaseSetup
         {
             await db.Database.MigrateAsync();
         }
+        await PlaintextFactsUpgrade.RunAsync(scope.ServiceProvider, CancellationToken.None);
     }
 }

@@ -78,6 +78,7 @@ public static class PortalSetup
         services.AddScoped<IAuthorizationHandler, Features.Decisions.ProposalOpinionHandler>();
         services.AddScoped<IAuthorizationHandler, Features.Cases.CaseAccessHandler>();
         services.AddSingleton<Features.Cases.CaseProtector>();
+        services.AddSingleton<ResidentFactsProtector>();
         services.AddScoped<Features.Audit.AuditTrail>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

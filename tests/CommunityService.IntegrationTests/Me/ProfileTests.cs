@@ -3,7 +3,9 @@ using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.Web.Features.Me;
+using CommunityService.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityService.IntegrationTests.Me;
 
@@ -65,7 +67,7 @@ public class ProfileTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("特殊群体信息须经您单独同意后才会保存", await response.BodyAsync(), StringComparison.Ordinal);
         var profile = await ProfileOfAsync("zhao.lei");
-        Assert.Equal(((AgeBand?)null, (bool?)null, false), (profile.AgeBand, profile.HasDisability, profile.HasSensitiveConsent));
+        Assert.Equal(("", false), (profile.ProtectedFacts, profile.HasSensitiveConsent));
         Assert.Equal(0, await ConsentsOfAsync("zhao.lei"));
     }
 
@@ -113,7 +115,7 @@ public class ProfileTests(PortalFactory portal) : PortalTest(portal)
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         profile = await ProfileOfAsync("zhou.min");
-        Assert.Equal((AgeBand.From60To79, false, (bool?)null), (profile.AgeBand!.Value, profile.HasDisability!.Value, profile.IsLowIncome));
+        Assert.Equal(new SensitiveFacts(AgeBand.From60To79, false, null), Facts(profile));
         var shown = await client.GetStringAsync("/me/profile");
         Assert.Contains("已同意", shown, StringComparison.Ordinal);
         Assert.Contains(SensitiveConsent.WordingVersion, shown, StringComparison.Ordinal);
@@ -135,7 +137,7 @@ public class ProfileTests(PortalFactory portal) : PortalTest(portal)
     public async Task Withdrawing_erases_the_facts_and_records_the_withdrawal_but_an_unconfirmed_post_changes_nothing()
     {
         var resident = await Portal.ClientForAsync("resident");
-        Assert.Equal(AgeBand.From60To79, (await ProfileOfAsync("resident")).AgeBand);
+        Assert.Equal(AgeBand.From60To79, Facts(await ProfileOfAsync("resident")).AgeBand);
 
         var unconfirmed = await resident.PostFormAsync("/me/profile", "/me/consent/withdraw", []);
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
@@ -146,8 +148,7 @@ public class ProfileTests(PortalFactory portal) : PortalTest(portal)
 
         Assert.Equal("/me/profile#sensitive", withdrawn.RedirectPath());
         var profile = await ProfileOfAsync("resident");
-        Assert.Equal(((AgeBand?)null, (bool?)null, (bool?)null, (DateTime?)null, (string?)null),
-            (profile.AgeBand, profile.HasDisability, profile.IsLowIncome, profile.SensitiveConsentAt, profile.SensitiveConsentWording));
+        Assert.Equal(("", (DateTime?)null, (string?)null), (profile.ProtectedFacts, profile.SensitiveConsentAt, profile.SensitiveConsentWording));
         Assert.Equal("张阿姨", profile.FullName);
         var last = await Portal.WithDbAsync(db => db.ConsentRecords.Where(c => c.UserId == profile.UserId).OrderByDescending(c => c.Id).FirstAsync());
         Assert.Equal((false, SensitiveConsent.WordingVersion), (last.Given, last.WordingVersion));
@@ -214,6 +215,8 @@ public class ProfileTests(PortalFactory portal) : PortalTest(portal)
 
     private Task<ResidentProfile> ProfileOfAsync(string userName) => Portal.WithDbAsync(db =>
         db.ResidentProfiles.AsNoTracking().SingleAsync(p => p.UserId == db.Users.First(u => u.UserName == userName).Id));
+
+    private SensitiveFacts Facts(ResidentProfile profile) => Portal.Services.GetRequiredService<ResidentFactsProtector>().Unprotect(profile.ProtectedFacts);
 
     private Task<int> ConsentsOfAsync(string userName) => Portal.WithDbAsync(db =>
         db.ConsentRecords.CountAsync(c => c.UserId == db.Users.First(u => u.UserName == userName).Id));

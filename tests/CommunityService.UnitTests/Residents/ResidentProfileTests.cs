@@ -6,14 +6,17 @@ namespace CommunityService.UnitTests.Residents;
 
 public class ResidentProfileTests
 {
+    private static readonly Func<SensitiveFacts, string> Protect = f => $"cipher({f.AgeBand},{f.HasDisability},{f.IsLowIncome})";
+
     [Fact]
     public void Special_group_facts_are_refused_without_the_separate_consent()
     {
         var profile = new ResidentProfile { UserId = "u" };
 
-        Assert.Equal([ResidentProfile.NeedsConsent], profile.SetSensitiveFacts(AgeBand.From60To79, null, null).Missing);
-        Assert.Null(profile.AgeBand);
-        Pass(profile.SetSensitiveFacts(null, null, null));
+        Assert.Equal([ResidentProfile.NeedsConsent], profile.SetSensitiveFacts(new SensitiveFacts(AgeBand.From60To79, null, null), Protect).Missing);
+        Assert.Equal("", profile.ProtectedFacts);
+        Pass(profile.SetSensitiveFacts(SensitiveFacts.None, Protect));
+        Assert.Equal("", profile.ProtectedFacts);
     }
 
     [Fact]
@@ -22,10 +25,11 @@ public class ResidentProfileTests
         var profile = new ResidentProfile { UserId = "u" };
 
         var given = profile.GiveSensitiveConsent("sensitive-v1", "我同意……", Now);
-        Pass(profile.SetSensitiveFacts(AgeBand.From80, true, false));
+        Pass(profile.SetSensitiveFacts(new SensitiveFacts(AgeBand.From80, true, false), Protect));
 
         Assert.Equal((true, "sensitive-v1", "我同意……", Now, "u"), (given.Given, given.WordingVersion, given.WordingText, given.At, given.UserId));
         Assert.Equal((Now, "sensitive-v1"), (profile.SensitiveConsentAt, profile.SensitiveConsentWording));
+        Assert.Equal("cipher(From80,True,False)", profile.ProtectedFacts);
 
         var withdrawn = profile.WithdrawSensitiveConsent(Now.AddDays(1));
 
@@ -33,7 +37,19 @@ public class ResidentProfileTests
         Assert.False(withdrawn.Given);
         Assert.Equal(Now.AddDays(1), withdrawn.At);
         Assert.False(profile.HasSensitiveConsent);
-        Assert.Equal((null, null, null), (profile.AgeBand, profile.HasDisability, profile.IsLowIncome));
+        Assert.Equal("", profile.ProtectedFacts);
         Assert.Null(profile.WithdrawSensitiveConsent(Now.AddDays(2)));
+    }
+
+    [Fact]
+    public void Saying_nothing_about_any_fact_keeps_no_ciphertext_at_all()
+    {
+        var profile = new ResidentProfile { UserId = "u" };
+        profile.GiveSensitiveConsent("sensitive-v1", "我同意……", Now);
+        Pass(profile.SetSensitiveFacts(new SensitiveFacts(AgeBand.From80, null, null), Protect));
+
+        Pass(profile.SetSensitiveFacts(SensitiveFacts.None, _ => throw new InvalidOperationException("nothing to encrypt")));
+
+        Assert.Equal("", profile.ProtectedFacts);
     }
 }

@@ -1,5 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using CommunityService.Data.Cases;
+using CommunityService.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CommunityService.Web.Features.Cases;
 
@@ -7,19 +10,22 @@ namespace CommunityService.Web.Features.Cases;
 public sealed record CaseText(string Subject, string Assessment, string Goals, string Plan, string ClosingSummary);
 
 /// <summary>
-/// Encrypts and decrypts the confidential text of case files and their notes with ASP.NET Core Data Protection
-/// (keys in the database, themselves encrypted with a certificate kept outside it: see Infrastructure/KeyRingProtection).
-/// An empty field stays empty; ciphertext of old keys stays readable, since keys are never deleted.
+/// Encrypts and decrypts the confidential text of case files and their notes (a <see cref="FieldProtector"/> with the
+/// cases' purpose, unchanged since the first case was written, so all existing ciphertext stays readable).
 /// </summary>
-public sealed class CaseProtector(IDataProtectionProvider provider)
+public sealed class CaseProtector(IDataProtectionProvider provider, ILogger<CaseProtector>? logger = null)
 {
     public const string Purpose = "CommunityService.Cases.v1";
 
-    private readonly IDataProtector protector = provider.CreateProtector(Purpose);
+    private readonly FieldProtector field = new(provider, Purpose, logger ?? (ILogger)NullLogger.Instance);
 
-    public string Protect(string text) => text.Length == 0 ? "" : protector.Protect(text);
+    public string Protect(string text) => field.Protect(text);
 
-    public string Unprotect(string ciphertext) => ciphertext.Length == 0 ? "" : protector.Unprotect(ciphertext);
+    public string Unprotect(string ciphertext) => field.Unprotect(ciphertext);
+
+    /// <summary>A note for a page: null (and a warning in the log) when its ciphertext cannot be decrypted.</summary>
+    public bool TryReadNote(int noteId, string ciphertext, [NotNullWhen(true)] out string? text) =>
+        field.TryUnprotect(ciphertext, $"case note {noteId}", out text);
 
     public CaseText Read(CaseFile file) => new(
         Unprotect(file.ProtectedSubject), Unprotect(file.ProtectedAssessment), Unprotect(file.ProtectedGoals),

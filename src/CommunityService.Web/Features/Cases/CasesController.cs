@@ -26,6 +26,8 @@ public sealed class CasesController(
     CommunityServiceDbContext db, CaseProtector protector, AuditTrail audit, TimeProvider clock, PortalTime time,
     IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
+    public const string UnreadableNote = "This note cannot be read: its stored text is damaged or its key is missing.";
+
     private const int NotesPerPage = 20;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -393,7 +395,7 @@ public sealed class CasesController(
         foreach (var n in notes)
         {
             o.Append(time.Local(n.At).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(' ').AppendLine(n.Author)
-                .AppendLine(protector.Unprotect(n.ProtectedText)).AppendLine();
+                .AppendLine(protector.TryReadNote(n.Id, n.ProtectedText, out var noteText) ? noteText : l[UnreadableNote]).AppendLine();
         }
         return File(Encoding.UTF8.GetBytes(o.ToString()), "text/plain; charset=utf-8", $"case-{id}.txt");
     }
@@ -436,7 +438,7 @@ public sealed class CasesController(
             : [];
         var text = protector.Read(file);
         var shown = new Page<CaseNoteView>(
-            notes.Items.Select(n => new CaseNoteView(n.Id, n.At, n.Author, protector.Unprotect(n.ProtectedText))).ToList(),
+            notes.Items.Select(n => new CaseNoteView(n.Id, n.At, n.Author, protector.TryReadNote(n.Id, n.ProtectedText, out var text) ? text : null)).ToList(),
             notes.Number, notes.Size, notes.TotalCount);
         await audit.WriteAsync(User, AuditAction.CaseOpened, AuditRecordType.CaseFile, id, AuditResult.Succeeded, detail, ct);
         return new CasePage(Facts(file), text, workers, shown,
@@ -498,7 +500,8 @@ public sealed record CaseFacts(int Id, string Reference, int ProjectId, string P
 
 public sealed record CaseWorker(string UserId, string Name, DateTime AssignedAt);
 
-public sealed record CaseNoteView(int Id, DateTime At, string Author, string Text);
+/// <summary>A note as shown; <see cref="Text"/> is null when its ciphertext cannot be decrypted (the page says so, the log says which).</summary>
+public sealed record CaseNoteView(int Id, DateTime At, string Author, string? Text);
 
 public sealed record CasePage(CaseFacts File, CaseText Text, IReadOnlyList<CaseWorker> Workers, Page<CaseNoteView> Notes,
     IReadOnlyList<SelectListItem> WorkerChoices, bool ManagesWorkers)

@@ -6,19 +6,20 @@ using CommunityService.Data.Execution;
 using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Me;
+using CommunityService.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Demo;
 
 /// <summary>
 /// The demo resident 张阿姨 (阳光社区) has filled in her details and given the separate consent to her special-group
-/// facts (aged 60–79), and had a lunch at the elders' canteen recorded against her account, so her page has something in it.
+/// facts (aged 60–79, stored encrypted like any resident's), and had a lunch at the elders' canteen recorded against her account, so her page has something in it.
 /// </summary>
 public static class DemoResidents
 {
     public const string ResidentFullName = "张阿姨";
 
-    public static async Task AddAsync(CommunityServiceDbContext db, DateTime now, CancellationToken ct)
+    public static async Task AddAsync(CommunityServiceDbContext db, ResidentFactsProtector protector, DateTime now, CancellationToken ct)
     {
         var resident = await db.Users.SingleAsync(u => u.UserName == "resident", ct);
         var staffId = await db.Users.Where(u => u.UserName == "staff").Select(u => u.Id).SingleAsync(ct);
@@ -29,7 +30,7 @@ public static class DemoResidents
             Address = "阳光路 12 号院 3 号楼 2 单元 501", Household = "与老伴同住，女儿在外地工作", UpdatedAt = consentAt,
         };
         db.ConsentRecords.Add(profile.GiveSensitiveConsent(SensitiveConsent.WordingVersion, ChineseWording(), consentAt));
-        DemoSeeder.Ensure(profile.SetSensitiveFacts(AgeBand.From60To79, false, false));
+        DemoSeeder.Ensure(profile.SetSensitiveFacts(new SensitiveFacts(AgeBand.From60To79, false, false), protector.Protect));
         db.ResidentProfiles.Add(profile);
 
         var canteen = await db.Projects.Where(p => p.Name == "老年人助餐服务").Select(p => p.Id).SingleAsync(ct);

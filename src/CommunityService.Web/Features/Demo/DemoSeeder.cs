@@ -19,7 +19,8 @@ namespace CommunityService.Web.Features.Demo;
 /// the five demo accounts and a dozen projects walked through the real stage gates.
 /// </summary>
 public sealed class DemoSeeder(
-    CommunityServiceDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, Cases.CaseProtector cases, ILogger<DemoSeeder> logger)
+    CommunityServiceDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, Cases.CaseProtector cases, Infrastructure.ResidentFactsProtector facts,
+    ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo@12345";
 
@@ -143,7 +144,7 @@ public sealed class DemoSeeder(
         await DemoSessions.AddAsync(db, now, ct);
         await DemoHomeVisits.AddAsync(db, now, ct);
         await DemoExecution.AddAsync(db, now, ct);
-        await DemoResidents.AddAsync(db, now, ct);
+        await DemoResidents.AddAsync(db, facts, now, ct);
         await DemoCases.AddAsync(db, cases, now, ct);
         await DemoVolunteers.AddAsync(db, users, now, ct);
         var dayCare = System.Diagnostics.Stopwatch.GetTimestamp();

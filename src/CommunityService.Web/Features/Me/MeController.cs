@@ -17,7 +17,8 @@ namespace CommunityService.Web.Features.Me;
 /// <summary>The resident's own page: what they signed up for and asked for, their profile and consents, and their data to take away.</summary>
 [Authorize(Policy = Policies.Resident)]
 [Route("me")]
-public sealed class MeController(CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IStringLocalizer<SharedResource> l) : Controller
+public sealed class MeController(
+    CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IStringLocalizer<SharedResource> l, ResidentFactsProtector facts) : Controller
 {
     public const string NoProfileYet = "Save your details first; then you can decide about the separate consent.";
     public const string TickToConsent = "Tick the box if you agree; without it nothing is kept.";
@@ -65,9 +66,7 @@ public sealed class MeController(CommunityServiceDbContext db, TimeProvider cloc
     public async Task<IActionResult> Profile(CancellationToken ct)
     {
         var me = User.UserId();
-        var profile = await db.ResidentProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == me, ct);
-        var form = profile is not null ? ProfileForm.From(profile) : await FirstFormAsync(me, ct);
-        return await ProfilePageAsync(form, StatusCodes.Status200OK, ct);
+        return await ProfilePageAsync(await CurrentFormAsync(me, ct), StatusCodes.Status200OK, ct);
     }
 
     [HttpPost("profile")]
@@ -89,10 +88,10 @@ public sealed class MeController(CommunityServiceDbContext db, TimeProvider cloc
             db.Entry(profile).Property(p => p.Version).OriginalValue = form.Version;
         }
         // The facts go only where the consent stands; the entity refuses them otherwise, and nothing is saved.
-        var facts = profile.SetSensitiveFacts(form.AgeBand, form.HasDisability, form.IsLowIncome);
-        if (!facts.IsPassed)
+        var kept = profile.SetSensitiveFacts(new SensitiveFacts(form.AgeBand, form.HasDisability, form.IsLowIncome), facts.Protect);
+        if (!kept.IsPassed)
         {
-            foreach (var missing in facts.Missing)
+            foreach (var missing in kept.Missing)
             {
                 ModelState.AddModelError("", l[missing]);
             }
@@ -170,7 +169,7 @@ public sealed class MeController(CommunityServiceDbContext db, TimeProvider cloc
     [HttpGet("data")]
     public async Task<IActionResult> Data([FromServices] Audit.AuditTrail audit, CancellationToken ct)
     {
-        var data = await MyData.LoadAsync(db, User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
+        var data = await MyData.LoadAsync(db, facts, User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
         if (data is null)
         {
             return NotFound();
@@ -191,7 +190,13 @@ public sealed class MeController(CommunityServiceDbContext db, TimeProvider cloc
     private async Task<ProfileForm> CurrentFormAsync(string me, CancellationToken ct)
     {
         var profile = await db.ResidentProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == me, ct);
-        return profile is not null ? ProfileForm.From(profile) : await FirstFormAsync(me, ct);
+        if (profile is null)
+        {
+            return await FirstFormAsync(me, ct);
+        }
+        var reading = profile.HasSensitiveConsent ? facts.Read(profile.ProtectedFacts, me) : FactsReading.Nothing;
+        ViewData["FactsUnreadable"] = reading.Unreadable;
+        return ProfileForm.From(profile, reading.Facts);
     }
 
     private async Task<bool> TrySaveAsync(CancellationToken ct)

@@ -5,6 +5,7 @@ using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Surveys;
+using CommunityService.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Me;
@@ -22,7 +23,7 @@ public sealed record MyData(
 
     public sealed record ProfileData(
         string FullName, string Phone, string? Community, string Address, string Household, AgeBand? AgeBand, bool? HasDisability, bool? IsLowIncome,
-        DateTime? SensitiveConsentAt, string? SensitiveConsentWording, DateTime UpdatedAt);
+        DateTime? SensitiveConsentAt, string? SensitiveConsentWording, DateTime UpdatedAt, bool SensitiveFactsUnreadable = false);
 
     public sealed record ConsentData(DateTime At, string Purpose, bool Given, string WordingVersion, string WordingText);
 
@@ -49,7 +50,7 @@ public sealed record MyData(
         Converters = { new JsonStringEnumConverter(), new UtcDateTimeConverter() },
     };
 
-    public static async Task<MyData?> LoadAsync(CommunityServiceDbContext db, string userId, DateTime now, CancellationToken ct)
+    public static async Task<MyData?> LoadAsync(CommunityServiceDbContext db, ResidentFactsProtector protector, string userId, DateTime now, CancellationToken ct)
     {
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new AccountData(u.UserName, u.DisplayName, u.Email, u.PhoneNumber, u.Community!.Name, u.CreatedAt))
@@ -58,10 +59,15 @@ public sealed record MyData(
         {
             return null;
         }
-        var profile = await db.ResidentProfiles.AsNoTracking().Where(p => p.UserId == userId)
-            .Select(p => new ProfileData(p.FullName, p.Phone, p.Community!.Name, p.Address, p.Household, p.AgeBand, p.HasDisability, p.IsLowIncome,
-                p.SensitiveConsentAt, p.SensitiveConsentWording, p.UpdatedAt))
+        var stored = await db.ResidentProfiles.AsNoTracking().Where(p => p.UserId == userId)
+            .Select(p => new
+            {
+                Profile = new ProfileData(p.FullName, p.Phone, p.Community!.Name, p.Address, p.Household, null, null, null,
+                    p.SensitiveConsentAt, p.SensitiveConsentWording, p.UpdatedAt, false),
+                p.ProtectedFacts,
+            })
             .FirstOrDefaultAsync(ct);
+        var profile = stored is null ? null : WithFacts(stored.Profile, stored.Profile.SensitiveConsentAt is null ? FactsReading.Nothing : protector.Read(stored.ProtectedFacts, userId));
         var consents = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.At).ThenBy(c => c.Id)
             .Select(c => new ConsentData(c.At, c.Purpose.ToString(), c.Given, c.WordingVersion, c.WordingText))
             .ToListAsync(ct);
@@ -100,6 +106,12 @@ public sealed record MyData(
                 byResponse[r.Id].Select(a => new AnswerData(a.Question, AnswerText(a.Option, a.Number, a.Text))).ToList())).ToList(),
             services);
     }
+
+    private static ProfileData WithFacts(ProfileData profile, FactsReading reading) => profile with
+    {
+        AgeBand = reading.Facts.AgeBand, HasDisability = reading.Facts.HasDisability, IsLowIncome = reading.Facts.IsLowIncome,
+        SensitiveFactsUnreadable = reading.Unreadable,
+    };
 
     /// <summary>An answer as the resident gave it: the chosen option, the number, or the words (with the option for "other").</summary>
     public static string AnswerText(string? option, decimal? number, string? text) =>

@@ -24,10 +24,11 @@ public sealed class ProfileForm
     public bool? IsLowIncome { get; set; }
     public int Version { get; set; }
 
-    public static ProfileForm From(ResidentProfile p) => new()
+    /// <summary>The stored profile with its facts, decrypted by the caller (they are only ciphertext on the entity).</summary>
+    public static ProfileForm From(ResidentProfile p, SensitiveFacts facts) => new()
     {
         FullName = p.FullName, Phone = p.Phone, CommunityId = p.CommunityId, Address = p.Address, Household = p.Household,
-        AgeBand = p.AgeBand, HasDisability = p.HasDisability, IsLowIncome = p.IsLowIncome, Version = p.Version,
+        AgeBand = facts.AgeBand, HasDisability = facts.HasDisability, IsLowIncome = facts.IsLowIncome, Version = p.Version,
     };
 
     public sealed class Validator : AbstractValidator<ProfileForm>

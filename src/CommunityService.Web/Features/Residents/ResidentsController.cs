@@ -1,7 +1,6 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Residents;
-using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Me;
 using CommunityService.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +15,7 @@ namespace CommunityService.Web.Features.Residents;
 /// </summary>
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("residents")]
-public sealed class ResidentsController(CommunityServiceDbContext db, IAuthorizationService authorization) : Controller
+public sealed class ResidentsController(CommunityServiceDbContext db, IAuthorizationService authorization, ResidentFactsProtector protector) : Controller
 {
     [HttpGet("{userId}")]
     public async Task<IActionResult> Details(string userId, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
@@ -29,20 +28,24 @@ public sealed class ResidentsController(CommunityServiceDbContext db, IAuthoriza
         {
             return NotFound();
         }
-        var profile = await db.ResidentProfiles.AsNoTracking().Where(p => p.UserId == userId)
-            .Select(p => new ResidentFacts(p.FullName, p.Phone, p.CommunityId, p.Community!.Name, p.Address, p.Household, p.AgeBand, p.HasDisability,
-                p.IsLowIncome, p.SensitiveConsentAt, p.SensitiveConsentWording, p.UpdatedAt))
+        var stored = await db.ResidentProfiles.AsNoTracking().Where(p => p.UserId == userId)
+            .Select(p => new { p.FullName, p.Phone, p.CommunityId, Community = p.Community!.Name, p.Address, p.Household, p.SensitiveConsentAt,
+                p.SensitiveConsentWording, p.UpdatedAt, p.ProtectedFacts })
             .FirstOrDefaultAsync(ct);
+        var profile = stored is null ? null : new ResidentFacts(stored.FullName, stored.Phone, stored.CommunityId, stored.Community, stored.Address,
+            stored.Household, FactsReading.Nothing, stored.SensitiveConsentAt, stored.SensitiveConsentWording, stored.UpdatedAt);
         if (!await MaySeeAsync(profile?.CommunityId ?? account.CommunityId))
         {
             return Forbid();
         }
         if (profile?.HasConsent == true)
         {
-            // Special-group facts (disability, low income, age) are on this page: who looked is on the trail.
+            // Special-group facts (disability, low income, age) are on this page: who looked is on the trail. Decrypted only
+            // after the access check, and only while the consent stands.
+            profile = profile with { Facts = protector.Read(stored!.ProtectedFacts, userId) };
             await audit.WriteAsync(User, Audit.AuditAction.SensitiveDataViewed, Audit.AuditRecordType.Resident, account.UserName, Audit.AuditResult.Succeeded, "", ct);
         }
-                var history = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId && c.Purpose == ConsentPurpose.SensitiveFacts)
+        var history = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId && c.Purpose == ConsentPurpose.SensitiveFacts)
             .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
             .Select(c => new ConsentRow(c.At, c.Given, c.WordingVersion, c.WordingText)).ToListAsync(ct);
         return View(new ResidentPage(account, profile, history));
@@ -57,8 +60,8 @@ public sealed class ResidentsController(CommunityServiceDbContext db, IAuthoriza
 public sealed record ResidentAccount(string Id, string UserName, string DisplayName, int? CommunityId, string? Community);
 
 public sealed record ResidentFacts(
-    string FullName, string Phone, int? CommunityId, string? Community, string Address, string Household, AgeBand? AgeBand, bool? HasDisability,
-    bool? IsLowIncome, DateTime? ConsentAt, string? ConsentWording, DateTime UpdatedAt)
+    string FullName, string Phone, int? CommunityId, string? Community, string Address, string Household, FactsReading Facts,
+    DateTime? ConsentAt, string? ConsentWording, DateTime UpdatedAt)
 {
     public bool HasConsent => ConsentAt is not null;
 }

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CommunityService.Data.Residents;
+using CommunityService.Data.Surveys;
+using CommunityService.IntegrationTests.Cases;
+using CommunityService.IntegrationTests.Infrastructure;
+using CommunityService.Web.Features.Me;
+using CommunityService.Web.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityService.IntegrationTests.Me;
+
+/// <summary>
+/// A resident's special-group facts are kept only as ciphertext: the database file shows neither them nor a case note, while the
+/// pages that may show them show them decrypted; withdrawing the consent erases the ciphertext; facts left in plain text by an
+/// older version are encrypted at start-up; a damaged value is reported on the page, not answered with a 500.
+/// </summary>
+public class ResidentFactsEncryptionTests(PortalFactory portal) : PortalTest(portal)
+{
+    private const string NoteSentence = "密文检验-R7TV：陈伯伯今天第一次自己下楼";
+
+    [Fact]
+    public async Task The_database_file_holds_neither_the_facts_nor_a_case_note_while_the_pages_show_them()
+    {
+        var (client, userId) = await ResidentWithConsentAsync("chen.bo");
+        var fields = Details("陈伯伯");
+        (fields["AgeBand"], fields["HasDisability"], fields["IsLowIncome"], fields["Version"]) = ("From80", "true", "true", $"{await VersionAsync(userId)}");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/me/profile", "/me/profile", fields)).StatusCode);
+        await AddCaseNoteAsync(NoteSentence);
+
+        var own = await client.GetStringAsync("/me/profile");
+        Assert.Contains("<option value=\"From80\" selected=\"selected\">", own, StringComparison.Ordinal);
+        Assert.Matches("id=\"disability-yes\"[^>]*checked", own);
+        Assert.Matches("id=\"low-income-yes\"[^>]*checked", own);
+        var staffPage = await (await Portal.ClientForAsync("staff")).GetStringAsync($"/residents/{userId}");
+        Assert.Contains("80 岁及以上", staffPage, StringComparison.Ordinal);
+        Assert.Contains("<dt class=\"col-sm-3\">是否有残疾</dt><dd class=\"col-sm-9\">是</dd>", staffPage, StringComparison.Ordinal);
+        var export = JsonDocument.Parse(await client.GetStringAsync("/me/data")).RootElement.GetProperty("profile");
+        Assert.Equal(("From80", true, true), (export.GetProperty("ageBand").GetString(), export.GetProperty("hasDisability").GetBoolean(), export.GetProperty("isLowIncome").GetBoolean()));
+
+        var stored = await StoredAsync(userId);
+        Assert.StartsWith("CfDJ8", stored.Cipher, StringComparison.Ordinal);
+        Assert.Equal(((string?)null, (long?)null, (long?)null), stored.Plain);
+        var bytes = await DatabaseBytesAsync();
+        // What the facts would look like in plain text: the protector's own JSON, and the export's; and the note.
+        foreach (var secret in new[] { NoteSentence, "R7TV", "\"ageBand\"", "hasDisability", "isLowIncome", "\"AgeBand\":\"From80\"" })
+        {
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)));
+        }
+        // The search can fail: the ciphertext and the resident's ordinary details are found the same way.
+        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(stored.Cipher)));
+        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("陈伯伯")));
+    }
+
+    [Fact]
+    public async Task Withdrawing_the_consent_erases_the_ciphertext_and_the_staff_page_no_longer_shows_facts()
+    {
+        var resident = await Portal.ClientForAsync("resident");
+        var userId = await CaseData.UserIdAsync(Portal, "resident");
+        Assert.StartsWith("CfDJ8", (await StoredAsync(userId)).Cipher, StringComparison.Ordinal);
+
+        var withdrawn = await resident.PostFormAsync("/me/profile", "/me/consent/withdraw", new() { ["Confirm"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal(("", ((string?)null, (long?)null, (long?)null)), await StoredAsync(userId));
+        var staffPage = await (await Portal.ClientForAsync("staff")).GetStringAsync($"/residents/{userId}");
+        Assert.Contains("居民未同意：不保存其特殊群体信息", staffPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("60–79", staffPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_startup_upgrade_encrypts_facts_left_in_plain_text_erases_those_without_consent_and_does_nothing_the_second_time()
+    {
+        var consented = await CaseData.UserIdAsync(Portal, "resident");
+        var (_, without) = await ResidentWithDetailsAsync("old.row");
+        await SqlAsync("UPDATE ResidentProfiles SET ProtectedFacts = '', AgeBand = 'From80', HasDisability = 1, IsLowIncome = 0 WHERE UserId = $id", consented);
+        await SqlAsync("UPDATE ResidentProfiles SET AgeBand = 'Under18', HasDisability = NULL, IsLowIncome = 1 WHERE UserId = $id", without);
+
+        var encrypted = await UpgradeAsync();
+
+        Assert.Equal(1, encrypted);
+        var first = await StoredAsync(consented);
+        Assert.Equal(((string?)null, (long?)null, (long?)null), first.Plain);
+        Assert.Equal(new SensitiveFacts(AgeBand.From80, true, false), Protector.Unprotect(first.Cipher));
+        Assert.Equal(("", ((string?)null, (long?)null, (long?)null)), await StoredAsync(without));
+        var staffPage = await (await Portal.ClientForAsync("staff")).GetStringAsync($"/residents/{consented}");
+        Assert.Contains("80 岁及以上", staffPage, StringComparison.Ordinal);
+
+        Assert.Equal(0, await UpgradeAsync());
+        Assert.Equal(first, await StoredAsync(consented));
+    }
+
+    [Fact]
+    public async Task Plaintext_left_beside_newer_ciphertext_is_erased_and_the_ciphertext_kept()
+    {
+        var userId = await CaseData.UserIdAsync(Portal, "resident");
+        var before = await StoredAsync(userId);
+        await SqlAsync("UPDATE ResidentProfiles SET AgeBand = 'Under18', HasDisability = 1 WHERE UserId = $id", userId);
+
+        Assert.Equal(0, await UpgradeAsync());
+
+        Assert.Equal(before.Cipher, (await StoredAsync(userId)).Cipher);
+        Assert.Equal(((string?)null, (long?)null, (long?)null), (await StoredAsync(userId)).Plain);
+        Assert.Equal(AgeBand.From60To79, Protector.Unprotect(before.Cipher).AgeBand);
+    }
+
+    [Fact]
+    public async Task A_damaged_ciphertext_is_reported_as_unreadable_on_every_page_that_shows_the_facts_and_none_fails()
+    {
+        var resident = await Portal.ClientForAsync("resident");
+        var userId = await CaseData.UserIdAsync(Portal, "resident");
+        var cipher = (await StoredAsync(userId)).Cipher;
+        await SqlAsync($"UPDATE ResidentProfiles SET ProtectedFacts = '{cipher[..^6]}AAAAAA' WHERE UserId = $id", userId);
+
+        var staff = await (await Portal.ClientForAsync("staff")).GetAsync($"/residents/{userId}");
+        var own = await resident.GetAsync("/me/profile");
+        var export = await resident.GetAsync("/me/data");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (staff.StatusCode, own.StatusCode, export.StatusCode));
+        Assert.Contains("id=\"facts-unreadable\"", await staff.BodyAsync(), StringComparison.Ordinal);
+        Assert.Contains("无法读取特殊群体信息", await staff.BodyAsync(), StringComparison.Ordinal);
+        Assert.Contains("无法读取您的特殊群体信息", await own.BodyAsync(), StringComparison.Ordinal);
+        var profile = JsonDocument.Parse(await export.BodyAsync()).RootElement.GetProperty("profile");
+        Assert.True(profile.GetProperty("sensitiveFactsUnreadable").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, profile.GetProperty("ageBand").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_damaged_case_note_is_shown_as_unreadable_and_the_rest_of_the_case_still_opens()
+    {
+        var id = await CaseData.IdAsync(Portal, CaseData.First);
+        var noteId = await Portal.WithDbAsync(db => db.CaseNotes.Where(n => n.CaseFileId == id).OrderBy(n => n.Id).Select(n => n.Id).FirstAsync());
+        await Portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE CaseNotes SET ProtectedText = 'CfDJ8-not-a-note' WHERE Id = {noteId}"));
+        var staff = await Portal.ClientForAsync("staff");
+
+        var page = await staff.GetAsync($"/cases/{id}");
+        var export = await staff.GetAsync($"/cases/{id}/export");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (page.StatusCode, export.StatusCode));
+        Assert.Contains("无法读取此记录", await page.BodyAsync(), StringComparison.Ordinal);
+        Assert.Contains("无法读取此记录", await export.BodyAsync(), StringComparison.Ordinal);
+    }
+
+    private ResidentFactsProtector Protector => Portal.Services.GetRequiredService<ResidentFactsProtector>();
+
+    private async Task<int> UpgradeAsync()
+    {
+        using var scope = Portal.Services.CreateScope();
+        return await PlaintextFactsUpgrade.RunAsync(scope.ServiceProvider, CancellationToken.None);
+    }
+
+    private async Task<(HttpClient Client, string UserId)> ResidentWithDetailsAsync(string userName)
+    {
+        var client = await Portal.NewUserClientAsync(userName, 1, "Resident");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/me/profile", "/me/profile", Details(userName))).StatusCode);
+        return (client, await CaseData.UserIdAsync(Portal, userName));
+    }
+
+    private async Task<(HttpClient Client, string UserId)> ResidentWithConsentAsync(string userName)
+    {
+        var (client, userId) = await ResidentWithDetailsAsync(userName);
+        var given = await client.PostFormAsync("/me/profile", "/me/consent", new() { ["Agree"] = "true", ["WordingVersion"] = SensitiveConsent.WordingVersion });
+        Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
+        return (client, userId);
+    }
+
+    private async Task AddCaseNoteAsync(string text)
+    {
+        var id = await CaseData.IdAsync(Portal, CaseData.First);
+        var staff = await Portal.ClientForAsync("staff");
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/cases/{id}", $"/cases/{id}/notes", new() { ["Text"] = text })).StatusCode);
+        Assert.Contains(text, await staff.GetStringAsync($"/cases/{id}"), StringComparison.Ordinal);
+    }
+
+    private Task<int> VersionAsync(string userId) => Portal.WithDbAsync(db => db.ResidentProfiles.Where(p => p.UserId == userId).Select(p => p.Version).SingleAsync());
+
+    /// <summary>The ciphertext column and the three plaintext columns of before, as the file has them.</summary>
+    private async Task<(string Cipher, (string? AgeBand, long? HasDisability, long? IsLowIncome) Plain)> StoredAsync(string userId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT ProtectedFacts, AgeBand, HasDisability, IsLowIncome FROM ResidentProfiles WHERE UserId = $id";
+        command.Parameters.AddWithValue("$id", userId);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return (reader.GetString(0), (reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)));
+    }
+
+    /// <summary>Raw SQL, as an older version of the portal (or someone editing the file) would have written it.</summary>
+    private async Task SqlAsync(string sql, string userId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", userId);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    /// <summary>The database file and its write-ahead log after a checkpoint, as someone who copied the folder's files would have them.</summary>
+    private async Task<byte[]> DatabaseBytesAsync()
+    {
+        await Portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);"));
+        SqliteConnection.ClearAllPools();
+        using var stream = new MemoryStream();
+        foreach (var path in new[] { Portal.DatabasePath, Portal.DatabasePath + "-wal" }.Where(File.Exists))
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            file.CopyTo(stream);
+        }
+        return stream.ToArray();
+    }
+
+    private static Dictionary<string, string> Details(string name) => new()
+    {
+        ["FullName"] = name, ["Phone"] = "", ["CommunityId"] = "1", ["Address"] = "阳光路 8 号", ["Household"] = "", ["Version"] = "0",
+    };
+}
