@@ -10,6 +10,7 @@ using CommunityService.Data.Money;
 using CommunityService.Data.Needs;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Plans;
+using CommunityService.Data.Privacy;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
 using CommunityService.Data.Residents;
@@ -64,6 +65,7 @@ public class CommunityServiceDbContext(DbContextOptions<CommunityServiceDbContex
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<FieldNote> FieldNotes => Set<FieldNote>();
     public DbSet<NeedEvidence> NeedEvidence => Set<NeedEvidence>();
+    public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

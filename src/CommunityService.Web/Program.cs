@@ -12,6 +12,10 @@ builder.AddCommunityServicePortal();
 var app = builder.Build();
 app.UseCommunityServicePortal();
 await app.PrepareDatabaseAsync();
+if (await app.ApplyRetentionIfAskedAsync(args))
+{
+    return;
+}
 if (await app.SeedIfAskedAsync(args))
 {
     return;

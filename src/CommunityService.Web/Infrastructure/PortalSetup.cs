@@ -26,6 +26,7 @@ public static class PortalSetup
         builder.AddCommunityServiceDatabase();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PortalTime>();
+        builder.AddRetention();
         // Chinese text as characters, not &#x...; entities: a third of the bytes, same safety (<, >, &, quotes still encoded).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 

@@ -40,7 +40,8 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/surveys", "staff", 2 },
         { "/reviews", "manager", 3 },
         { "/admin/users", "admin", 2 },
-        { "/me", "resident", 5 },
+        // The resident's page: sign-ups, home visits, surveys, services, the profile, and the requests about their data.
+        { "/me", "resident", 6 },
         // A case file's page: the access check (staff) or the worker choices (manager), the file, its workers, a page of notes
         // (count and rows), and the audit entry of the read.
         { "/cases", "staff", 2 },
@@ -103,6 +104,12 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/trace/needs/{need}", "staff", 14 },
         { "/trace/evaluations/{traced}", "staff", 12 },
         { "/surveys?kind=Satisfaction", "staff", 2 },
+        // Privacy requests: a page of the queue (count and rows, names in the same command); a request (with its names) and the
+        // resident's account; the resident's own requests.
+        { "/privacy-requests", "staff", 2 },
+        { "/privacy-requests?status=Open&page=2", "manager", 2 },
+        { "/privacy-requests/{privacy}", "staff", 2 },
+        { "/me/privacy", "resident", 1 },
     };
 
     [Theory]
@@ -132,7 +139,8 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
             .Replace("{survey}", survey.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{community}", community.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{need}", need.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{traced}", traced.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{traced}", traced.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{privacy}", (await Portal.WithDbAsync(db => db.PrivacyRequests.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         await client.GetAsync(url);
         var (_, before) = await CountAsync(client, url);
 
@@ -321,6 +329,11 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
             db.AuditEntries.Add(new Data.Auditing.AuditEntry
             {
                 At = now.AddMinutes(-i), ActorId = staff, ActorName = "李社工", Action = "CaseOpened", RecordType = "CaseFile", RecordId = "1", Result = "Succeeded",
+            });
+            db.PrivacyRequests.Add(new Data.Privacy.PrivacyRequest
+            {
+                ResidentId = i % 2 == 0 ? resident : volunteer, CommunityId = community.Id, Kind = (Data.Privacy.PrivacyRequestKind)(i % 2), Details = $"错误 {i}",
+                CreatedAt = now.AddMinutes(-i),
             });
             // Volunteer shifts: past ones confirmed, coming ones taken, each on a session still needing volunteers.
             var past = i % 2 == 0;

@@ -255,6 +255,16 @@ public static class RoleMatrix
         // Satisfaction questionnaires: 慢性病健康讲座 (project 7, Evaluation) starts one from the template; the second post finds it in
         // progress (400).
         new("POST", "/projects/{projectId:int}/satisfaction", "/projects/7/satisfaction", StaffPost),
+        // Privacy requests: request 1 is 刘建国's open correction (和平社区), 2 周玉梅's completed deletion. Residents and volunteers have a
+        // page of their own; nobody else's request is theirs to withdraw (404). An empty completion lacks the words of a correction,
+        // an empty rejection its reason (400); an empty request says nothing (400).
+        new("GET", "/me/privacy", "/me/privacy", "L 200 200 D D D"),
+        new("GET", "/privacy-requests", "/privacy-requests?status=Open&page=1", StaffPage),
+        new("GET", "/privacy-requests/{id:int}", "/privacy-requests/1", StaffPage),
+        new("POST", "/me/privacy", "/me/privacy", "L 400 400 D D D"),
+        new("POST", "/privacy-requests/{id:int}/withdraw", "/privacy-requests/1/withdraw", "L 404 404 D D D"),
+        new("POST", "/privacy-requests/{id:int}/complete", "/privacy-requests/1/complete", "L D D 400 400 D"),
+        new("POST", "/privacy-requests/{id:int}/reject", "/privacy-requests/1/reject", "L D D 400 400 D"),
         // Last: it ends the session of the client that posts it.
         new("POST", "/account/logout", "/account/logout", SignedInPost),
     ];

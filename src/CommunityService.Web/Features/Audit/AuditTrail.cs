@@ -32,6 +32,11 @@ public enum AuditAction
     Returned,
     PersonalDataExported,
     SensitiveDataViewed,
+    PrivacyRequested,
+    PrivacyRequestWithdrawn,
+    PrivacyRequestCompleted,
+    PrivacyRequestRejected,
+    DataAnonymized,
 }
 
 public enum AuditResult
@@ -53,6 +58,7 @@ public enum AuditRecordType
     Volunteers,
     Money,
     Survey,
+    PrivacyRequest,
 }
 
 /// <summary>

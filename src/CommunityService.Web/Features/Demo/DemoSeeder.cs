@@ -150,6 +150,7 @@ public sealed class DemoSeeder(
         var dayCare = System.Diagnostics.Stopwatch.GetTimestamp();
         await DemoDayCare.AddAsync(db, users, now, ct);
         await DemoEvaluations.AddAsync(db, now, ct);
+        await DemoPrivacy.AddAsync(db, users, now, ct);
         logger.LogInformation("Demo data seeded in {Total:0} ms ({DayCare:0} ms for the day care and the evaluations).",
             System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(dayCare).TotalMilliseconds);
     }
