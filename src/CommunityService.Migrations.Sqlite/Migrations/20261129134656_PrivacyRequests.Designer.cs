@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunityService.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CommunityServiceDbContext))]
-    [Migration("20261129123403_PrivacyRequests")]
+    [Migration("20261129134656_PrivacyRequests")]
     partial class PrivacyRequests
     {
         /// <inheritdoc />
@@ -2269,6 +2269,11 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedFacts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SensitiveConsentAt")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunityService.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CommunityServiceDbContext))]
-    [Migration("20261129123418_PrivacyRequests")]
+    [Migration("20261129134703_PrivacyRequests")]
     partial class PrivacyRequests
     {
         /// <inheritdoc />
@@ -2359,6 +2359,11 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ProtectedFacts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateTime?>("SensitiveConsentAt")
                         .HasColumnType("datetime2");
