@@ -86,7 +86,9 @@ import http.cookiejar, json, sys
 jar = http.cookiejar.MozillaCookieJar(); jar.load(sys.argv[1], ignore_discard=True, ignore_expires=True)
 data = {}
 for c in jar:
-    domain = c.domain if c.domain.startswith(".") else "." + c.domain
+    # wapiti looks an IP address up without a leading dot, a host name with one.
+    is_ip = c.domain.replace(".", "").isdigit()
+    domain = c.domain if is_ip or c.domain.startswith(".") else "." + c.domain
     data.setdefault(domain, {}).setdefault(c.path, {})[c.name] = {
         "value": c.value, "version": 0, "expires": None, "secure": c.secure, "port": None}
 json.dump(data, open(sys.argv[2], "w"))
@@ -102,6 +104,7 @@ admin_cookie="$(cookie_header "$work/admin.jar")"
 
 sqlmap_findings=0
 sqlmap_targets=0
+server_errors=0
 run_sqlmap() {
     local name="$1" url="$2" cookie="${3:-}"
     local args=(-u "$url" --batch --level 3 --risk 2 --threads 2 --timeout 15 --retries 1 --flush-session
@@ -121,6 +124,21 @@ run_sqlmap() {
         tested="$(grep -oiE "testing (if )?(GET|POST|Cookie|URI) parameter '[^']+'|(GET|POST) parameter '[^']+' does not seem to be injectable" "$out/sqlmap-$name.log" | grep -oE "'[^']+'" | sort -u | tr "\n" " " || true)"
         echo "  nothing injectable; parameters tested: ${tested:-?}"
     fi
+    # sqlmap lists the HTTP error codes it met at the end of its run ("500 (Internal Server Error) - 3 times").
+    server_errors=$((server_errors + $(grep -A6 "HTTP error codes detected" "$out/sqlmap-$name.log" | grep -cE "^5[0-9]{2} " || true)))
+}
+
+# wapiti 3.0.4 (Debian 12) builds its exclusion patterns with a regex Python 3.11 refuses ("global flags not at the
+# start"); run it with that one function mended.
+run_wapiti() { /usr/bin/python3 - "$@" <<'EOF'
+import re, sys
+import wapitiCore.net.crawler as crawler
+crawler.wildcard_translate = lambda pattern: re.compile(
+    "(?ms)" + "".join(".*" if c == "*" else re.escape(c) for c in pattern) + r"\Z")
+from wapitiCore.main.wapiti import wapiti_main
+sys.argv = ["wapiti"] + sys.argv[1:]
+sys.exit(wapiti_main())
+EOF
 }
 
 wapiti_report() { python3 - "$1" <<'EOF'
@@ -146,7 +164,7 @@ EOF
 
 if [ "${ONLY:-sqlmap}" = sqlmap ] || [ -z "${ONLY:-}" ]; then
     run_sqlmap notices "$base/notices?q=%E5%8A%A9%E9%A4%90&category=Welfare&community=1&fee=Free&group=Elderly&mode=AtFacility&page=1"
-    run_sqlmap notice "$base/notices/1?x=1"
+    run_sqlmap notice "$base/notices/2*"
     run_sqlmap projects "$base/projects?category=Welfare&stage=Execution&community=1&page=1" "$staff_cookie"
     run_sqlmap needs "$base/needs?community=1&category=Welfare&group=Elderly&status=Open&page=1" "$staff_cookie"
     run_sqlmap users "$base/admin/users?q=zhang&page=1" "$admin_cookie"
@@ -154,24 +172,37 @@ if [ "${ONLY:-sqlmap}" = sqlmap ] || [ -z "${ONLY:-}" ]; then
 fi
 
 wapiti_real_total=0
+wapiti_count() {
+    if [ -s "$1" ]; then
+        wapiti_report "$1"
+        wapiti_real_total=$((wapiti_real_total + $(wapiti_real "$1")))
+        server_errors=$((server_errors + $(/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(len((r.get("anomalies") or {}).get("Internal Server Error") or []))' "$1")))
+    else
+        echo "  wapiti did not finish: see ${1%.json}.log"
+        wapiti_real_total=$((wapiti_real_total + 1))
+    fi
+}
 if [ "${ONLY:-wapiti}" = wapiti ] || [ -z "${ONLY:-}" ]; then
     modules="common,methods,htaccess"
     scan_time="${WAPITI_SECONDS:-900}"
     echo "wapiti: as a visitor (up to ${scan_time}s)"
-    wapiti -u "$base/" --scope folder -m "$modules" --flush-session --max-scan-time "$scan_time" --max-attack-time 180 \
+    run_wapiti -u "$base/" --scope folder -m "$modules" --flush-session --max-scan-time "$scan_time" --max-attack-time 180 \
         --verify-ssl 0 -f json -o "$out/wapiti-visitor.json" -x "$base/account/logout" >"$out/wapiti-visitor.log" 2>&1 || true
-    [ -f "$out/wapiti-visitor.json" ] && wapiti_report "$out/wapiti-visitor.json" && wapiti_real_total=$((wapiti_real_total + $(wapiti_real "$out/wapiti-visitor.json")))
+    wapiti_count "$out/wapiti-visitor.json"
     sign_in staff "$work/wapiti-staff.jar"
     wapiti_cookies "$work/wapiti-staff.jar" "$work/wapiti-staff.json"
     echo "wapiti: as staff (up to ${scan_time}s)"
-    wapiti -u "$base/" --scope folder -m "$modules" --flush-session --max-scan-time "$scan_time" --max-attack-time 180 \
+    run_wapiti -u "$base/" --scope folder -m "$modules" --flush-session --max-scan-time "$scan_time" --max-attack-time 180 \
         --verify-ssl 0 -c "$work/wapiti-staff.json" -f json -o "$out/wapiti-staff.json" \
         -x "$base/account/logout" -x "$base/account/password" >"$out/wapiti-staff.log" 2>&1 || true
-    [ -f "$out/wapiti-staff.json" ] && wapiti_report "$out/wapiti-staff.json" && wapiti_real_total=$((wapiti_real_total + $(wapiti_real "$out/wapiti-staff.json")))
+    wapiti_count "$out/wapiti-staff.json"
 fi
 
-errors="$(grep -c '"Level":"Error"\|fail: \|Unhandled exception' "$out/portal.log" || true)"
+# The portal logs every tampered antiforgery cookie the scanners send at Error level (the framework's own message); those
+# requests are answered normally, so only unhandled exceptions count here, with the 5xx answers the scanners saw.
+unhandled="$(grep -c 'An unhandled exception' "$out/portal.log" || true)"
 echo
-echo "Summary: sqlmap ${sqlmap_findings} injectable of ${sqlmap_targets} targets; wapiti ${wapiti_real_total} real findings; ${errors} server errors logged."
+echo "Summary: sqlmap ${sqlmap_findings} injectable (or unfinished) of ${sqlmap_targets} targets; wapiti ${wapiti_real_total} real findings;"
+echo "         ${server_errors} kinds of 5xx answers met by the scanners; ${unhandled} unhandled exceptions in the portal's log."
 echo "Reports: $out"
-[ "$sqlmap_findings" = 0 ] && [ "$wapiti_real_total" = 0 ]
+[ "$sqlmap_findings" = 0 ] && [ "$wapiti_real_total" = 0 ] && [ "$server_errors" = 0 ] && [ "$unhandled" = 0 ]

@@ -20,6 +20,7 @@ public class HeaderTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("0", response.Headers.GetValues("X-XSS-Protection").Single());
     }
 
     [Fact]
