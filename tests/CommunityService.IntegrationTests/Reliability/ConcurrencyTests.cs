@@ -111,6 +111,7 @@ public class ConcurrencyTests(PortalFactory portal) : PortalTest(portal)
         [typeof(Data.Surveys.FieldNote)] = "field notes are only added, never edited",
         [typeof(Data.Surveys.SurveyResponse)] = "responses are only added, never edited",
         [typeof(Data.Decisions.ProjectOpinion)] = "an online opinion is only ever changed by the representative who gave it (their latest word counts); meeting opinions are only added",
+        [typeof(Data.Privacy.PrivacyRequest)] = "covered by PrivacyRequestTests.Staff_answering_a_request_someone_else_answered_meanwhile_get_a_conflict_with_their_input_kept (needs a resident's open request)",
         [typeof(Data.Execution.PlanAdjustment)] = "covered by AdjustmentTests.Acting_on_an_adjustment_someone_changed_meanwhile_is_a_conflict_that_keeps_the_comment (needs a started adjustment)",
     };
 
