@@ -23,7 +23,8 @@ public enum TimeOfDay
 /// <summary>
 /// A request for a home visit (上门服务) under a service that offers one: the need, the address and a preferred
 /// time window. Staff accept or decline it (with a reason), schedule it and assign a worker; the resident
-/// follows its status.
+/// follows its status. The need can reveal health ("刚做完髋关节手术"), so it is stored only as ciphertext
+/// (<see cref="ProtectedNeed"/>): the web app encrypts it with ASP.NET Core Data Protection.
 /// </summary>
 public class HomeVisitRequest : IVersioned
 {
@@ -32,6 +33,16 @@ public class HomeVisitRequest : IVersioned
     public const int AddressMaxLength = 200;
     public const int NeedMaxLength = 1000;
     public const int ReasonMaxLength = 500;
+
+    /// <summary>
+    /// Room for the ciphertext of <see cref="NeedMaxLength"/> Chinese characters: 3,000 UTF-8 bytes, plus Data Protection's
+    /// 84 bytes (magic header and key id 20, key modifier 16, IV 16, MAC 32) and at most 16 of AES-CBC padding: 3,100 bytes,
+    /// 4,134 characters in base64url. The room left is for another algorithm's larger overhead.
+    /// </summary>
+    public const int ProtectedNeedMaxLength = 4500;
+
+    /// <summary>The plaintext column of before the need was encrypted: no property maps it, only the start-up upgrade reads and empties it.</summary>
+    public const string PlaintextNeedColumn = "Need";
 
     public const string WindowEndsBeforeStart = "The last preferred day must not be before the first.";
     public const string NotOpen = "This request is already closed.";
@@ -48,7 +59,9 @@ public class HomeVisitRequest : IVersioned
     public string Name { get; set; } = "";
     public string Phone { get; set; } = "";
     public string Address { get; set; } = "";
-    public string Need { get; set; } = "";
+
+    /// <summary>The Data Protection ciphertext of what the person needs help with; never queried in SQL.</summary>
+    public string ProtectedNeed { get; set; } = "";
     public DateOnly PreferredFrom { get; set; }
     public DateOnly PreferredTo { get; set; }
     public TimeOfDay PreferredTime { get; set; }

@@ -1492,7 +1492,6 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(50)");
 
                     b.Property<string>("Need")
-                        .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
@@ -1514,6 +1513,11 @@ namespace CommunityService.Migrations.SqlServer.Migrations
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
+
+                    b.Property<string>("ProtectedNeed")
+                        .IsRequired()
+                        .HasMaxLength(4500)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("ResidentId")
                         .HasMaxLength(450)

@@ -1431,7 +1431,6 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Need")
-                        .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
@@ -1453,6 +1452,11 @@ namespace CommunityService.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedNeed")
+                        .IsRequired()
+                        .HasMaxLength(4500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ResidentId")
                         .HasMaxLength(450)

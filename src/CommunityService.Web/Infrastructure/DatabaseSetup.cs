@@ -98,5 +98,6 @@ public static class DatabaseSetup
             await db.Database.MigrateAsync();
         }
         await PlaintextFactsUpgrade.RunAsync(scope.ServiceProvider, CancellationToken.None);
+        await PlaintextNeedUpgrade.RunAsync(scope.ServiceProvider, CancellationToken.None);
     }
 }

@@ -80,6 +80,7 @@ public static class PortalSetup
         services.AddScoped<IAuthorizationHandler, Features.Cases.CaseAccessHandler>();
         services.AddSingleton<Features.Cases.CaseProtector>();
         services.AddSingleton<ResidentFactsProtector>();
+        services.AddSingleton<HomeVisitNeedProtector>();
         services.AddScoped<Features.Audit.AuditTrail>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

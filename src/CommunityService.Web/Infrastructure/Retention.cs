@@ -107,7 +107,7 @@ public sealed class Retention(
         while (true)
         {
             var batch = await db.HomeVisitRequests.Where(r => r.ResidentId == null && closed.Contains(r.ProjectId)
-                    && (!r.Name.StartsWith(ListPlaceholderPrefix) || r.Phone != "" || r.Address != "" || r.Need != ""))
+                    && (!r.Name.StartsWith(ListPlaceholderPrefix) || r.Phone != "" || r.Address != "" || r.ProtectedNeed != ""))
                 .OrderBy(r => r.Id).Take(Batch).ToListAsync(ct);
             if (batch.Count == 0)
             {
@@ -115,7 +115,8 @@ public sealed class Retention(
             }
             foreach (var r in batch)
             {
-                (r.Name, r.Phone, r.Address, r.Need) = (ListPlaceholderPrefix + r.Id, "", "", "");
+                (r.Name, r.Phone, r.Address, r.ProtectedNeed) = (ListPlaceholderPrefix + r.Id, "", "", "");
+                db.Entry(r).Property<string?>(HomeVisitRequest.PlaintextNeedColumn).CurrentValue = null;
                 db.Entry(r).Property(x => x.DeclineReason).CurrentValue = "";
             }
             visits += await SaveBatchAsync(batch.Count, "HomeVisits", ct);

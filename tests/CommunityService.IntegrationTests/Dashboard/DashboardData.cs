@@ -156,7 +156,7 @@ public static class DashboardData
         {
             var request = new HomeVisitRequest
             {
-                ProjectId = elderly.Id, Name = "上门居民", Phone = "13800138000", Address = "看板社区 1 号", Need = "助浴",
+                ProjectId = elderly.Id, Name = "上门居民", Phone = "13800138000", Address = "看板社区 1 号",
                 PreferredFrom = DateOnly.FromDateTime(at), PreferredTo = DateOnly.FromDateTime(at).AddDays(7), CreatedAt = at, UpdatedAt = at,
             };
             db.HomeVisitRequests.Add(request);

@@ -3,7 +3,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CommunityService.Data.Participation;
 using CommunityService.IntegrationTests.Infrastructure;
+using CommunityService.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityService.IntegrationTests.HomeVisits;
 
@@ -154,7 +156,7 @@ public partial class HomeVisitTriageTests(PortalFactory portal) : PortalTest(por
         {
             HomeVisitRequest Make(string name, int daysAgo) => new()
             {
-                ProjectId = project, Name = name, Phone = "13800138000", Address = "和平社区", Need = "康复指导",
+                ProjectId = project, Name = name, Phone = "13800138000", Address = "和平社区", ProtectedNeed = Needs.Protect("康复指导"),
                 PreferredFrom = DateOnly.FromDateTime(now), PreferredTo = DateOnly.FromDateTime(now.AddDays(3)), CreatedAt = now.AddDays(-daysAgo), UpdatedAt = now,
             };
             var submitted = Make("老申请", 30);
@@ -178,6 +180,8 @@ public partial class HomeVisitTriageTests(PortalFactory portal) : PortalTest(por
 
     [GeneratedRegex("id=\"visit-(\\d+)\"")]
     private static partial Regex VisitIds();
+
+    private HomeVisitNeedProtector Needs => Portal.Services.GetRequiredService<HomeVisitNeedProtector>();
 
     private Task<HomeVisitRequest> RequestAsync(string name) =>
         Portal.WithDbAsync(db => db.HomeVisitRequests.AsNoTracking().SingleAsync(r => r.Name == name));

@@ -1,7 +1,9 @@
 using System.Net;
 using CommunityService.Data.Participation;
 using CommunityService.IntegrationTests.Infrastructure;
+using CommunityService.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityService.IntegrationTests.HomeVisits;
 
@@ -23,14 +25,14 @@ public class ResidentHomeVisitTests(PortalFactory portal) : PortalTest(portal)
         var sent = await resident.PostFormAsync(form, form, Visit("阳台水管漏水，需要师傅上门修理。"));
 
         Assert.Equal("/me", sent.RedirectPath());
-        var stored = await Portal.WithDbAsync(db => db.HomeVisitRequests.AsNoTracking().SingleAsync(r => r.Need == "阳台水管漏水，需要师傅上门修理。"));
+        var stored = Assert.Single(await WithNeedAsync("阳台水管漏水，需要师傅上门修理。"));
         Assert.Equal((project, residentId, residentId, HomeVisitStatus.Submitted), (stored.ProjectId, stored.ResidentId, stored.CreatedById, stored.Status));
         Assert.Equal(("+86 138-0013-8000", "阳光社区 5 号楼 1 单元 302 室", TimeOfDay.Afternoon), (stored.Phone, stored.Address, stored.PreferredTime));
         Assert.Equal((Today.AddDays(1), Today.AddDays(5)), (stored.PreferredFrom, stored.PreferredTo));
 
         // The same form sent twice asks once.
         await resident.PostFormAsync(form, form, Visit("阳台水管漏水，需要师傅上门修理。"));
-        Assert.Equal(1, await Portal.WithDbAsync(db => db.HomeVisitRequests.CountAsync(r => r.Need == "阳台水管漏水，需要师傅上门修理。")));
+        Assert.Single(await WithNeedAsync("阳台水管漏水，需要师傅上门修理。"));
     }
 
     [Fact]
@@ -108,7 +110,7 @@ public class ResidentHomeVisitTests(PortalFactory portal) : PortalTest(portal)
         var sent = await resident.PostFormAsync($"/notices/{notice}/home-visit", $"/notices/{notice}/home-visit", fields);
 
         Assert.Equal("/me", sent.RedirectPath());
-        var stored = await Portal.WithDbAsync(db => db.HomeVisitRequests.AsNoTracking().SingleAsync(r => r.Need == "空调不制冷，想请师傅上门看看。"));
+        var stored = Assert.Single(await WithNeedAsync("空调不制冷，想请师傅上门看看。"));
         Assert.Equal((HomeVisitStatus.Submitted, null, null, "", residentId, project),
             (stored.Status, stored.AssignedWorkerId, stored.ScheduledAt, stored.DeclineReason, stored.ResidentId, stored.ProjectId));
         Assert.NotEqual(1, stored.Id);
@@ -165,6 +167,14 @@ public class ResidentHomeVisitTests(PortalFactory portal) : PortalTest(portal)
         ["Name"] = "张阿姨", ["Phone"] = "+86 138-0013-8000", ["Address"] = "阳光社区 5 号楼 1 单元 302 室", ["Need"] = need,
         ["PreferredFrom"] = Today.AddDays(1).ToString("yyyy-MM-dd"), ["PreferredTo"] = Today.AddDays(5).ToString("yyyy-MM-dd"), ["PreferredTime"] = "Afternoon",
     };
+
+    /// <summary>The stored requests whose need (ciphertext: it cannot be compared in SQL) decrypts to <paramref name="need"/>.</summary>
+    private async Task<List<HomeVisitRequest>> WithNeedAsync(string need)
+    {
+        var protector = Portal.Services.GetRequiredService<HomeVisitNeedProtector>();
+        var all = await Portal.WithDbAsync(db => db.HomeVisitRequests.AsNoTracking().ToListAsync());
+        return all.Where(r => protector.Unprotect(r.ProtectedNeed) == need).ToList();
+    }
 
     private Task<(int Notice, int Project)> NoticeOfAsync(string project) =>
         Portal.WithDbAsync(async db =>

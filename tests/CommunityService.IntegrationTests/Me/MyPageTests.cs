@@ -6,6 +6,7 @@ using CommunityService.Data.Participation;
 using CommunityService.Data.Surveys;
 using CommunityService.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityService.IntegrationTests.Me;
 
@@ -199,9 +200,9 @@ public class MyPageTests(PortalFactory portal) : PortalTest(portal)
         return new Rows(active.Id, cancelled.Id, open.Id, declined.Id);
     });
 
-    private static HomeVisitRequest Visit(int project, string userId, string need, DateTime now) => new()
+    private HomeVisitRequest Visit(int project, string userId, string need, DateTime now) => new()
     {
-        ProjectId = project, ResidentId = userId, Name = "居民", Phone = "138 0000 0000", Address = "和平路 2 号", Need = need,
+        ProjectId = project, ResidentId = userId, Name = "居民", Phone = "138 0000 0000", Address = "和平路 2 号", ProtectedNeed = Portal.Services.GetRequiredService<Web.Infrastructure.HomeVisitNeedProtector>().Protect(need),
         PreferredFrom = DateOnly.FromDateTime(now.AddDays(3)), PreferredTo = DateOnly.FromDateTime(now.AddDays(10)), PreferredTime = TimeOfDay.Morning,
         CreatedAt = now, UpdatedAt = now,
     };

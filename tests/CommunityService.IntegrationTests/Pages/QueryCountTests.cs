@@ -244,6 +244,7 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         var adjusted = await db.Projects.Include(p => p.Plans).SingleAsync(p => p.Id == projectId);
         var now = DateTime.UtcNow;
         var protector = Portal.Services.GetRequiredService<Web.Features.Cases.CaseProtector>();
+        var needs = Portal.Services.GetRequiredService<Web.Infrastructure.HomeVisitNeedProtector>();
         var caseFile = await db.CaseFiles.Where(c => c.ProjectId == projectId).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         var type = await db.ServiceTypes.FirstAsync();
         var community = await db.Communities.FirstAsync();
@@ -312,7 +313,7 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
             });
             db.HomeVisitRequests.Add(new Data.Participation.HomeVisitRequest
             {
-                ProjectId = projectId, Name = $"居民 {i}", Phone = "13800138000", Address = "和平社区", Need = "上门", CreatedById = staff, CreatedAt = now.AddMinutes(-i), UpdatedAt = now,
+                ProjectId = projectId, Name = $"居民 {i}", Phone = "13800138000", Address = "和平社区", ProtectedNeed = needs.Protect("上门"), CreatedById = staff, CreatedAt = now.AddMinutes(-i), UpdatedAt = now,
             });
             db.CaseFiles.Add(new Data.Cases.CaseFile
             {

@@ -106,7 +106,7 @@ public class DeletionTests(PortalFactory portal) : PortalTest(portal)
 
             var visits = await db.HomeVisitRequests.AsNoTracking().Where(r => r.ResidentId == id).OrderBy(r => r.Id).ToListAsync();
             Assert.Equal(before.Visits, visits.Select(r => new { r.Id, r.Status }));
-            Assert.All(visits, r => Assert.Equal((placeholder, "", "", "", ""), (r.Name, r.Phone, r.Address, r.Need, r.DeclineReason)));
+            Assert.All(visits, r => Assert.Equal((placeholder, "", "", "", ""), (r.Name, r.Phone, r.Address, r.ProtectedNeed, r.DeclineReason)));
 
             var records = await db.ServiceRecords.AsNoTracking().Where(r => r.ResidentId == id).OrderBy(r => r.Id).ToListAsync();
             Assert.Equal(before.Records, records.Select(r => new { r.Id, r.DeliveredAt, r.DurationMinutes }));

@@ -1,16 +1,18 @@
 using CommunityService.Data;
 using CommunityService.Data.Participation;
+using CommunityService.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Demo;
 
 /// <summary>
 /// Home-visit requests in every state for the two at-home services, and one open request of `resident`
-/// (张阿姨) so the resident's own page has something to follow.
+/// (张阿姨) so the resident's own page has something to follow. The needs go through <see cref="HomeVisitNeedProtector"/>,
+/// so the demo database holds only their ciphertext, like a real one.
 /// </summary>
 public static class DemoHomeVisits
 {
-    public static async Task AddAsync(CommunityServiceDbContext db, DateTime now, CancellationToken ct)
+    public static async Task AddAsync(CommunityServiceDbContext db, HomeVisitNeedProtector needs, DateTime now, CancellationToken ct)
     {
         var rehab = await db.Projects.Where(p => p.Name == "残疾人康复上门服务").Select(p => p.Id).SingleAsync(ct);
         var repairs = await db.Projects.Where(p => p.Name == "物业维修便民服务").Select(p => p.Id).SingleAsync(ct);
@@ -22,7 +24,7 @@ public static class DemoHomeVisits
 
         HomeVisitRequest Request(int projectId, string? residentId, string name, string phone, string address, string need, TimeOfDay time, int daysAgo) => new()
         {
-            ProjectId = projectId, ResidentId = residentId, Name = name, Phone = phone, Address = address, Need = need,
+            ProjectId = projectId, ResidentId = residentId, Name = name, Phone = phone, Address = address, ProtectedNeed = needs.Protect(need),
             PreferredFrom = today.AddDays(1), PreferredTo = today.AddDays(10), PreferredTime = time,
             CreatedById = residentId ?? staff, CreatedAt = now.AddDays(-daysAgo), UpdatedAt = now.AddDays(-daysAgo),
         };

@@ -20,7 +20,7 @@ namespace CommunityService.Web.Features.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     CommunityServiceDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, Cases.CaseProtector cases, Infrastructure.ResidentFactsProtector facts,
-    ILogger<DemoSeeder> logger)
+    Infrastructure.HomeVisitNeedProtector needs, ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo@12345";
 
@@ -142,7 +142,7 @@ public sealed class DemoSeeder(
 
         await SeedDecisionParticipationAsync(now, ct);
         await DemoSessions.AddAsync(db, now, ct);
-        await DemoHomeVisits.AddAsync(db, now, ct);
+        await DemoHomeVisits.AddAsync(db, needs, now, ct);
         await DemoExecution.AddAsync(db, now, ct);
         await DemoResidents.AddAsync(db, facts, now, ct);
         await DemoCases.AddAsync(db, cases, now, ct);

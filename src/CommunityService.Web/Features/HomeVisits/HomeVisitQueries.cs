@@ -23,6 +23,9 @@ public sealed record NoticeTarget(int NoticeId, string Title, HomeVisitService S
 
 public static class HomeVisitQueries
 {
+    /// <summary>How many of a resident's open requests for one service the double-submit check decrypts (there are usually 0–2).</summary>
+    public const int DuplicateCheckLimit = 20;
+
     public static readonly Expression<Func<HomeVisitRequest, bool>> IsOpen = r =>
         r.Status == HomeVisitStatus.Submitted || r.Status == HomeVisitStatus.Accepted || r.Status == HomeVisitStatus.Scheduled;
 

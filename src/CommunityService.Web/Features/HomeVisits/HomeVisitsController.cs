@@ -16,13 +16,17 @@ namespace CommunityService.Web.Features.HomeVisits;
 /// for people who phone or come in, and triage them: accept, decline with a reason, schedule with a worker.
 /// </summary>
 public sealed class HomeVisitsController(
-    CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l)
+    CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l,
+    HomeVisitNeedProtector needs)
     : Controller
 {
     public const string NoHomeVisits = "This service does not offer home visits.";
     public const string ServiceEnded = "This service has ended and takes no new home-visit requests.";
     public const string EndedOnlyDecline = "This service has ended: its open requests can only be declined.";
     public const string ChangedMeanwhile = "The request was changed by staff in the meantime. Please look at it again.";
+
+    /// <summary>Shown instead of a need whose ciphertext cannot be decrypted (the same words as for a case note).</summary>
+    public const string UnreadableNeed = Cases.CasesController.UnreadableNote;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -78,9 +82,14 @@ public sealed class HomeVisitsController(
         }
         var userId = User.UserId();
         var need = form.Need.Trim();
-        // A form sent twice (a double tap on a slow phone) asks once.
-        var asked = await db.HomeVisitRequests.Where(HomeVisitQueries.IsOpen)
-            .AnyAsync(r => r.ProjectId == target.Service.ProjectId && r.ResidentId == userId && r.Need == need, ct);
+        // A form sent twice (a double tap on a slow phone) asks once. The need is ciphertext (randomized), so the resident's open
+        // requests for this service (usually none or one) are decrypted and compared here, not in SQL.
+        var open = await db.HomeVisitRequests.AsNoTracking().Where(HomeVisitQueries.IsOpen)
+            .Where(r => r.ProjectId == target.Service.ProjectId && r.ResidentId == userId)
+            .OrderByDescending(r => r.Id).Take(HomeVisitQueries.DuplicateCheckLimit)
+            .Select(r => new { r.Id, r.ProtectedNeed })
+            .ToListAsync(ct);
+        var asked = open.Any(r => needs.Read(r.ProtectedNeed, r.Id) == need);
         if (!asked)
         {
             db.HomeVisitRequests.Add(NewRequest(form, target.Service.ProjectId, userId));
@@ -136,9 +145,11 @@ public sealed class HomeVisitsController(
             query = query.Where(r => r.Status == s);
         }
         var rows = await query.OrderBy(HomeVisitQueries.TriageOrder).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
-            .Select(r => new HomeVisitRow(r.Id, r.Name, r.Phone, r.Address, r.Need, r.PreferredFrom, r.PreferredTo, r.PreferredTime, r.Status,
+            .Select(r => new HomeVisitRow(r.Id, r.Name, r.Phone, r.Address, r.ProtectedNeed, r.PreferredFrom, r.PreferredTo, r.PreferredTime, r.Status,
                 r.ScheduledAt, r.AssignedWorker!.DisplayName, r.ResidentId != null, r.CreatedAt))
             .ToPageAsync(page, PagingExtensions.DefaultSize, ct);
+        // Only the rows of this page are decrypted (the access check is above).
+        rows = rows with { Items = rows.Items.Select(r => r with { Need = needs.Read(r.Need ?? "", r.Id) }).ToList() };
         return View(new HomeVisitList(service, status, rows));
     }
 
@@ -325,7 +336,7 @@ public sealed class HomeVisitsController(
     {
         var request = await db.HomeVisitRequests.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new HomeVisitDetail(r.Id, r.ProjectId, r.Project!.Name, r.Project.CommunityId, r.Project.Stage, r.ResidentId != null,
-                r.Name, r.Phone, r.Address, r.Need, r.PreferredFrom, r.PreferredTo, r.PreferredTime, r.Status, r.DeclineReason, r.ScheduledAt,
+                r.Name, r.Phone, r.Address, r.ProtectedNeed, r.PreferredFrom, r.PreferredTo, r.PreferredTime, r.Status, r.DeclineReason, r.ScheduledAt,
                 r.AssignedWorkerId, r.AssignedWorker!.DisplayName, db.Users.Where(u => u.Id == r.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
                 r.CreatedAt, r.UpdatedAt, r.Version))
             .FirstOrDefaultAsync(ct);
@@ -333,6 +344,7 @@ public sealed class HomeVisitsController(
         {
             return null;
         }
+        request = request with { Need = needs.Read(request.Need ?? "", request.Id) };
         var workers = request.IsOpen ? await StaffDirectory.WorkerChoicesAsync(db, request.CommunityId, ct) : [];
         return new HomeVisitPage(request, workers);
     }
@@ -348,7 +360,7 @@ public sealed class HomeVisitsController(
         return new HomeVisitRequest
         {
             ProjectId = projectId, ResidentId = residentId, Name = form.Name.Trim(), Phone = form.Phone.Trim(), Address = form.Address.Trim(),
-            Need = form.Need.Trim(), PreferredFrom = form.PreferredFrom!.Value, PreferredTo = form.PreferredTo!.Value, PreferredTime = form.PreferredTime,
+            ProtectedNeed = needs.Protect(form.Need.Trim()), PreferredFrom = form.PreferredFrom!.Value, PreferredTo = form.PreferredTo!.Value, PreferredTime = form.PreferredTime,
             CreatedById = User.UserId(), CreatedAt = now, UpdatedAt = now,
         };
     }
@@ -356,13 +368,14 @@ public sealed class HomeVisitsController(
     private sealed record TriageInput(DeclineForm? Decline, ScheduleForm? Schedule);
 }
 
-public sealed record HomeVisitRow(int Id, string Name, string Phone, string Address, string Need, DateOnly PreferredFrom, DateOnly PreferredTo,
+/// <param name="Need">Decrypted for the page; null when it cannot be read.</param>
+public sealed record HomeVisitRow(int Id, string Name, string Phone, string Address, string? Need, DateOnly PreferredFrom, DateOnly PreferredTo,
     TimeOfDay PreferredTime, HomeVisitStatus Status, DateTime? ScheduledAt, string? Worker, bool HasAccount, DateTime CreatedAt);
 
 public sealed record HomeVisitList(HomeVisitService Service, HomeVisitStatus? Status, Page<HomeVisitRow> Rows);
 
 public sealed record HomeVisitDetail(int Id, int ProjectId, string ProjectName, int CommunityId, ProjectStage Stage, bool HasAccount,
-    string Name, string Phone, string Address, string Need, DateOnly PreferredFrom, DateOnly PreferredTo, TimeOfDay PreferredTime,
+    string Name, string Phone, string Address, string? Need, DateOnly PreferredFrom, DateOnly PreferredTo, TimeOfDay PreferredTime,
     HomeVisitStatus Status, string DeclineReason, DateTime? ScheduledAt, string? WorkerId, string? Worker, string? CreatedBy,
     DateTime CreatedAt, DateTime UpdatedAt, int Version)
 {

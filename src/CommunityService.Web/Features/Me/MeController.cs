@@ -18,7 +18,8 @@ namespace CommunityService.Web.Features.Me;
 [Authorize(Policy = Policies.Resident)]
 [Route("me")]
 public sealed class MeController(
-    CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IStringLocalizer<SharedResource> l, ResidentFactsProtector facts) : Controller
+    CommunityServiceDbContext db, TimeProvider clock, PortalTime time, IStringLocalizer<SharedResource> l, ResidentFactsProtector facts,
+    HomeVisitNeedProtector needs) : Controller
 {
     public const string NoProfileYet = "Save your details first; then you can decide about the separate consent.";
     public const string TickToConsent = "Tick the box if you agree; without it nothing is kept.";
@@ -39,8 +40,10 @@ public sealed class MeController(
             .ToListAsync(ct);
         var visits = await db.HomeVisitRequests.AsNoTracking().Where(r => r.ResidentId == me)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-            .Select(r => new MyHomeVisit(r.Id, r.Project!.Name, r.Need, r.PreferredFrom, r.PreferredTo, r.PreferredTime, r.Status, r.ScheduledAt, r.DeclineReason))
+            .Select(r => new MyHomeVisit(r.Id, r.Project!.Name, r.ProtectedNeed, r.PreferredFrom, r.PreferredTo, r.PreferredTime, r.Status, r.ScheduledAt, r.DeclineReason))
             .ToListAsync(ct);
+        // The needs are ciphertext: the resident's own requests are decrypted here (null when one cannot be read).
+        visits = visits.Select(v => v with { Need = needs.Read(v.Need ?? "", v.Id) }).ToList();
         // In one command: the surveys answered, and the open satisfaction questionnaires of the projects the resident took part in.
         var tookPart = db.ProjectsTakenPartIn(me);
         var surveys = await db.Surveys.AsNoTracking()
@@ -169,7 +172,7 @@ public sealed class MeController(
     [HttpGet("data")]
     public async Task<IActionResult> Data([FromServices] Audit.AuditTrail audit, CancellationToken ct)
     {
-        var data = await MyData.LoadAsync(db, facts, User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
+        var data = await MyData.LoadAsync(db, facts, needs, User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
         if (data is null)
         {
             return NotFound();

@@ -33,7 +33,7 @@ public sealed record MyData(
 
     public sealed record HomeVisitData(
         string Project, string Name, string Phone, string Address, string Need, DateOnly PreferredFrom, DateOnly PreferredTo, TimeOfDay PreferredTime,
-        HomeVisitStatus Status, string DeclineReason, DateTime? ScheduledAt, DateTime CreatedAt, DateTime UpdatedAt);
+        HomeVisitStatus Status, string DeclineReason, DateTime? ScheduledAt, DateTime CreatedAt, DateTime UpdatedAt, bool NeedUnreadable = false);
 
     public sealed record SurveyResponseData(string Survey, DateTime SubmittedAt, string? Community, AgeBand? AgeBand, ResponseChannel Channel, List<AnswerData> Answers);
 
@@ -50,7 +50,8 @@ public sealed record MyData(
         Converters = { new JsonStringEnumConverter(), new UtcDateTimeConverter() },
     };
 
-    public static async Task<MyData?> LoadAsync(CommunityServiceDbContext db, ResidentFactsProtector protector, string userId, DateTime now, CancellationToken ct)
+    public static async Task<MyData?> LoadAsync(
+        CommunityServiceDbContext db, ResidentFactsProtector protector, HomeVisitNeedProtector needs, string userId, DateTime now, CancellationToken ct)
     {
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new AccountData(u.UserName, u.DisplayName, u.Email, u.PhoneNumber, u.Community!.Name, u.CreatedAt))
@@ -75,10 +76,17 @@ public sealed record MyData(
             .Select(s => new SignUpData(s.Session!.Project!.Name, s.Session.Title, s.Session.StartsAt, s.Session.EndsAt, s.Session.Place, s.Name, s.Phone,
                 s.Note, s.Status, s.Channel, s.CreatedAt, s.PromotedAt, s.ConfirmedAt, s.CancelledAt))
             .ToListAsync(ct);
-        var visits = await db.HomeVisitRequests.AsNoTracking().Where(r => r.ResidentId == userId).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
-            .Select(r => new HomeVisitData(r.Project!.Name, r.Name, r.Phone, r.Address, r.Need, r.PreferredFrom, r.PreferredTo, r.PreferredTime,
-                r.Status, r.DeclineReason, r.ScheduledAt, r.CreatedAt, r.UpdatedAt))
+        var storedVisits = await db.HomeVisitRequests.AsNoTracking().Where(r => r.ResidentId == userId).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id,
+                Data = new HomeVisitData(r.Project!.Name, r.Name, r.Phone, r.Address, r.ProtectedNeed, r.PreferredFrom, r.PreferredTo, r.PreferredTime,
+                    r.Status, r.DeclineReason, r.ScheduledAt, r.CreatedAt, r.UpdatedAt),
+            })
             .ToListAsync(ct);
+        // The needs are ciphertext: decrypted here; one that cannot be read is exported empty and marked.
+        var visits = storedVisits.Select(v => needs.Read(v.Data.Need, v.Id) is { } need
+            ? v.Data with { Need = need } : v.Data with { Need = "", NeedUnreadable = true }).ToList();
         var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.RespondentId == userId).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
             .Select(r => new { r.Id, Survey = r.Survey!.Title, r.SubmittedAt, Community = r.Community!.Name, r.AgeBand, r.Channel })
             .ToListAsync(ct);

@@ -13,7 +13,7 @@ public sealed record MyPage(bool HasProfile, List<MySignUp> SignUps, List<MyHome
 public sealed record MySignUp(int Id, string Session, DateTime StartsAt, DateTime EndsAt, string Place, string Project, SignUpStatus Status, bool CanCancel);
 
 public sealed record MyHomeVisit(
-    int Id, string Project, string Need, DateOnly PreferredFrom, DateOnly PreferredTo, TimeOfDay PreferredTime, HomeVisitStatus Status,
+    int Id, string Project, string? Need, DateOnly PreferredFrom, DateOnly PreferredTo, TimeOfDay PreferredTime, HomeVisitStatus Status,
     DateTime? ScheduledAt, string DeclineReason)
 {
     public bool IsOpen => Status is HomeVisitStatus.Submitted or HomeVisitStatus.Accepted or HomeVisitStatus.Scheduled;
