@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Security scanners against a running portal (issue #9). Not part of CI (it takes 20–40 minutes); run it by hand or on a schedule:
 #   bash scripts/scan.sh            # both scanners
-#   ONLY=sqlmap bash scripts/scan.sh / ONLY=wapiti bash scripts/scan.sh
+#   ONLY=sqlmap bash scripts/scan.sh / ONLY=wapiti bash scripts/scan.sh / ONLY=wapiti WAPITI_AS=visitor bash scripts/scan.sh
 # It builds Release, seeds a throw-away SQLite database with the demo data, starts the portal in Staging mode over HTTPS
 # (a self-signed certificate, so the __Host- cookies and HSTS are as in production) and runs:
 #   * sqlmap on the public notice search (every filter) and, signed in as staff, on the project list, the needs list, as the
@@ -185,17 +185,25 @@ wapiti_count() {
 if [ "${ONLY:-wapiti}" = wapiti ] || [ -z "${ONLY:-}" ]; then
     modules="common,methods,htaccess"
     scan_time="${WAPITI_SECONDS:-900}"
-    echo "wapiti: as a visitor (up to ${scan_time}s)"
-    run_wapiti -u "$base/" --scope folder -m "$modules" --flush-session --max-scan-time "$scan_time" --max-attack-time 180 \
-        --verify-ssl 0 -f json -o "$out/wapiti-visitor.json" -x "$base/account/logout" >"$out/wapiti-visitor.log" 2>&1 || true
-    wapiti_count "$out/wapiti-visitor.json"
-    sign_in staff "$work/wapiti-staff.jar"
-    wapiti_cookies "$work/wapiti-staff.jar" "$work/wapiti-staff.json"
-    echo "wapiti: as staff (up to ${scan_time}s)"
-    run_wapiti -u "$base/" --scope folder -m "$modules" --flush-session --max-scan-time "$scan_time" --max-attack-time 180 \
-        --verify-ssl 0 -c "$work/wapiti-staff.json" -f json -o "$out/wapiti-staff.json" \
-        -x "$base/account/logout" -x "$base/account/password" >"$out/wapiti-staff.log" 2>&1 || true
-    wapiti_count "$out/wapiti-staff.json"
+    # A few pages first, so that the scanner's first requests do not meet a portal still compiling its pages (wapiti gives
+    # up on a page after its timeout and then crawls nothing behind it).
+    for page in / /notices /services /surveys /account/login /account/register; do curl -ks -o /dev/null "$base$page" || true; done
+    if [[ " ${WAPITI_AS:-visitor staff} " == *" visitor "* ]]; then
+        echo "wapiti: as a visitor (up to ${scan_time}s)"
+        run_wapiti -u "$base/" --scope folder -m "$modules" --flush-session --max-scan-time "$scan_time" --max-attack-time 180 \
+            -t 30 -s "$base/notices" -s "$base/services" -s "$base/surveys" -s "$base/account/register" \
+            --verify-ssl 0 -f json -o "$out/wapiti-visitor.json" -x "$base/account/logout" >"$out/wapiti-visitor.log" 2>&1 || true
+        wapiti_count "$out/wapiti-visitor.json"
+    fi
+    if [[ " ${WAPITI_AS:-visitor staff} " == *" staff "* ]]; then
+        sign_in staff "$work/wapiti-staff.jar"
+        wapiti_cookies "$work/wapiti-staff.jar" "$work/wapiti-staff.json"
+        echo "wapiti: as staff (up to ${scan_time}s)"
+        run_wapiti -u "$base/" --scope folder -m "$modules" --flush-session --max-scan-time "$scan_time" --max-attack-time 180 \
+            -t 30 --verify-ssl 0 -c "$work/wapiti-staff.json" -f json -o "$out/wapiti-staff.json" \
+            -x "$base/account/logout" -x "$base/account/password" >"$out/wapiti-staff.log" 2>&1 || true
+        wapiti_count "$out/wapiti-staff.json"
+    fi
 fi
 
 # The portal logs every tampered antiforgery cookie the scanners send at Error level (the framework's own message); those
