@@ -50,9 +50,9 @@ public sealed class AccountController(
         {
             await signIn.SignInAsync(user!, form.RememberMe);
             await audit.WriteForAsync(user!.Id, user.DisplayName, AuditAction.SignedIn, AuditRecordType.Account, user.UserName!, AuditResult.Succeeded, "", ct);
-            if (Url.IsLocalUrl(form.ReturnUrl))
+            if (Url.LocalOr(form.ReturnUrl, "") is { Length: > 0 } back)
             {
-                return LocalRedirect(form.ReturnUrl);
+                return LocalRedirect(back);
             }
             var roles = await users.GetRolesAsync(user!);
             return LocalRedirect(LandingPage(roles));
@@ -118,7 +118,7 @@ public sealed class AccountController(
         await signIn.SignInAsync(user, isPersistent: false);
         await audit.WriteForAsync(user.Id, user.DisplayName, AuditAction.AccountCreated, AuditRecordType.Account, user.UserName, AuditResult.Succeeded, "registered", ct);
         TempData["Message"] = l["Welcome! Your account is ready."].Value;
-        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+        return LocalRedirect(Url.LocalOr(form.ReturnUrl, "/"));
     }
 
     [Authorize]

@@ -63,8 +63,8 @@ public sealed class HomeController(CommunityServiceDbContext db, TimeProvider cl
     public IActionResult SetDisplay(bool large, string? returnUrl)
     {
         Response.Cookies.Append(DisplayMode.CookieName, large ? "large" : "standard",
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = Request.IsHttps });
+        return LocalRedirect(Url.LocalOr(returnUrl, "/"));
     }
 
     /// <summary>The language switcher: remembers the choice in the standard culture cookie for a year.</summary>
@@ -75,8 +75,8 @@ public sealed class HomeController(CommunityServiceDbContext db, TimeProvider cl
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = Request.IsHttps });
+        return LocalRedirect(Url.LocalOr(returnUrl, "/"));
     }
 }
 

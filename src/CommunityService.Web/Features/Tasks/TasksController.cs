@@ -90,7 +90,7 @@ public sealed class TasksController(
         {
             return Forbid();
         }
-        var back = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : $"/projects/{task.ProjectId}/tasks";
+        var back = Url.LocalOr(form.ReturnUrl, $"/projects/{task.ProjectId}/tasks");
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.Refuse(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), back);
