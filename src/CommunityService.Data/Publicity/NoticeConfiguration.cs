@@ -17,6 +17,10 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.Property(n => n.Contact).HasMaxLength(Notice.ContactMaxLength);
         builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(n => new { n.Status, n.PublishedAt });
+        // The public board counts the notices inside their window. Years of published notices are mostly past their window:
+        // this index answers the window test (and the join to the project) without reading a notice's row, and SQLite seeks
+        // the two halves of "no end or an end still ahead" in it (a multi-index OR). 20 ms → 1 ms on the large benchmark data.
+        builder.HasIndex(n => new { n.Status, n.VisibleUntil, n.VisibleFrom, n.ProjectId });
         builder.HasMany(n => n.Channels).WithOne().HasForeignKey(c => c.NoticeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

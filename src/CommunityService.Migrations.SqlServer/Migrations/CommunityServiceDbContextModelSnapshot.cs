@@ -2247,6 +2247,8 @@ namespace CommunityService.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Status", "VisibleUntil", "VisibleFrom", "ProjectId");
+
                     b.ToTable("Notices");
                 });
 

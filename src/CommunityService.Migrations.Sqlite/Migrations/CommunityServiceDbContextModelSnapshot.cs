@@ -2162,6 +2162,8 @@ namespace CommunityService.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Status", "VisibleUntil", "VisibleFrom", "ProjectId");
+
                     b.ToTable("Notices");
                 });
 

@@ -55,6 +55,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Demo:Seed", "true");
         // Tests change data and read the dashboard at once; DashboardCacheTests turns its one-minute cache back on.
         builder.UseSetting("Dashboard:CacheSeconds", "0");
+        // Some tests write answers straight into the database, past the responses' versions; SurveyResultsCacheTests turns it on.
+        builder.UseSetting("Surveys:ResultsCacheMinutes", "0");
         // The tests sign in hundreds of times from one address; SignInRateLimitTests runs its own strict limit.
         builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
         builder.ConfigureServices(services => services.ConfigureDbContext<CommunityServiceDbContext>(o => o.AddInterceptors(Commands)));

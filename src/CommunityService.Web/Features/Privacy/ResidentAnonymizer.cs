@@ -96,6 +96,8 @@ public sealed class ResidentAnonymizer(CommunityServiceDbContext db)
         foreach (var r in responses)
         {
             r.RespondentName = "";
+            // The response changes even when only its answers do: its version moves, and with it the survey's cached results.
+            db.Entry(r).Property(x => x.RespondentName).IsModified = true;
             foreach (var a in r.Answers.Where(a => !string.IsNullOrEmpty(a.Text)))
             {
                 a.Text = ErasedText;

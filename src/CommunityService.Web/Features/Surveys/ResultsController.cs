@@ -6,17 +6,21 @@ using CommunityService.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 
 namespace CommunityService.Web.Features.Surveys;
 
 /// <summary>
 /// Survey results, computed in the database with GROUP BY: the same ten SQL commands for 10 answers
-/// or 10,000. Exports give the same table as .xlsx and .csv.
+/// or 10,000. The figures are then kept in memory for <c>Surveys:ResultsCacheMinutes</c> (10 by default, 0 to switch off)
+/// under a stamp of the responses read on every request, so the next visit runs five commands and a new or changed answer
+/// shows at once. Exports give the same table as .xlsx and .csv.
 /// </summary>
 [Authorize(Policy = Policies.StaffOrManager)]
 [Route("surveys/{id:int}/results")]
-public sealed class ResultsController(CommunityServiceDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ResultsController(
+    CommunityServiceDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> l, IMemoryCache cache, IConfiguration configuration) : Controller
 {
     public const int TextsPerQuestion = 20;
 
@@ -101,18 +105,52 @@ public sealed class ResultsController(CommunityServiceDbContext db, IAuthorizati
             answers = answers.Where(a => responses.Any(r => r.Id == a.ResponseId));
         }
 
+        var (total, sums, ratings, textCounts, texts) = await CachedFiguresAsync(id, filter, responses, answers, survey.Questions, ct);
+
+        var tally = SurveyTally.Combine(survey.Questions, sums.Options, sums.Respondents, sums.Numbers, ratings, texts, textCounts);
+        return new SurveyResults(survey, filter, total, tally);
+    }
+
+    /// <summary>
+    /// The figures are kept for a while under a stamp of the survey's responses: a new, changed or removed response changes
+    /// the stamp (their count, newest id and sum of versions), so the next request works them out again. The stamp is read
+    /// from the database on every request, so a change made through another instance shows at once too.
+    /// </summary>
+    private async Task<SurveyFigures> CachedFiguresAsync(
+        int id, ResultFilter filter, IQueryable<SurveyResponse> responses, IQueryable<SurveyAnswer> answers, List<SurveyQuestion> questions, CancellationToken ct)
+    {
+        var minutes = configuration.GetValue("Surveys:ResultsCacheMinutes", 10);
+        if (minutes <= 0)
+        {
+            return await FiguresAsync(id, filter, responses, answers, questions, ct);
+        }
+        var stamp = await db.SurveyResponses.Where(r => r.SurveyId == id).GroupBy(r => r.SurveyId)
+            .Select(g => new ResponsesStamp(g.Count(), g.Max(r => r.Id), g.Sum(r => (long)r.Version))).FirstOrDefaultAsync(ct)
+            ?? new ResponsesStamp(0, 0, 0);
+        var key = (nameof(ResultsController), id, filter.Community, filter.AgeBand, filter.Channel, stamp);
+        if (cache.TryGetValue(key, out SurveyFigures? kept) && kept is not null)
+        {
+            return kept;
+        }
+        var figures = await FiguresAsync(id, filter, responses, answers, questions, ct);
+        cache.Set(key, figures, TimeSpan.FromMinutes(minutes));
+        return figures;
+    }
+
+    /// <summary>The survey's figures for a filter: six GROUP BY commands over its answers.</summary>
+    private async Task<SurveyFigures> FiguresAsync(
+        int id, ResultFilter filter, IQueryable<SurveyResponse> responses, IQueryable<SurveyAnswer> answers, List<SurveyQuestion> questions, CancellationToken ct)
+    {
         var total = await responses.CountAsync(ct);
         var sums = await AnswerAggregates.OfAsync(answers, ct);
-        var ratingIds = survey.Questions.Where(q => q.Type == QuestionType.Rating).Select(q => q.Id).ToList();
+        var ratingIds = questions.Where(q => q.Type == QuestionType.Rating).Select(q => q.Id).ToList();
         var ratings = await answers.Where(a => a.Number != null && ratingIds.Contains(a.QuestionId))
             .GroupBy(a => new { a.QuestionId, a.Number })
             .Select(g => new RatingCount(g.Key.QuestionId, g.Key.Number!.Value, g.Count())).ToListAsync(ct);
         var textCounts = await answers.Where(a => a.Text != null).GroupBy(a => a.QuestionId)
             .Select(g => new OptionCount(g.Key, null, g.Count())).ToListAsync(ct);
         var texts = await LatestTextsAsync(id, filter, ct);
-
-        var tally = SurveyTally.Combine(survey.Questions, sums.Options, sums.Respondents, sums.Numbers, ratings, texts, textCounts);
-        return new SurveyResults(survey, filter, total, tally);
+        return new SurveyFigures(total, sums, ratings, textCounts, texts);
     }
 
     /// <summary>The newest answers in words, at most <see cref="TextsPerQuestion"/> per question, in one command.</summary>
@@ -188,5 +226,11 @@ public sealed class ResultFilter
         Community is { } c ? $"community={c}" : null, AgeBand is { } a ? $"ageBand={a}" : null, Channel is { } ch ? $"channel={ch}" : null,
     }.Where(p => p is not null));
 }
+
+/// <summary>What identifies the state of a survey's responses: any new, changed or removed response changes it.</summary>
+public sealed record ResponsesStamp(int Count, int LastId, long Versions);
+
+/// <summary>What the database worked out for a survey and a filter, before it is matched with the questions.</summary>
+public sealed record SurveyFigures(int Total, AnswerAggregates Sums, List<RatingCount> Ratings, List<OptionCount> TextCounts, List<TextAnswer> Texts);
 
 public sealed record SurveyResults(Survey Survey, ResultFilter Filter, int Total, IReadOnlyList<QuestionResult> Questions);
