@@ -1150,6 +1150,8 @@ namespace CommunityService.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ResidentId", "DeliveredAt");
 
+                    b.HasIndex("DeliveredAt", "DeliveryMode", "DurationMinutes", "ProjectId", "ResidentId", "RecipientName");
+
                     b.ToTable("ServiceRecords");
                 });
 

@@ -1100,6 +1100,8 @@ namespace CommunityService.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ResidentId", "DeliveredAt");
 
+                    b.HasIndex("DeliveredAt", "DeliveryMode", "DurationMinutes", "ProjectId", "ResidentId", "RecipientName");
+
                     b.ToTable("ServiceRecords");
                 });
 

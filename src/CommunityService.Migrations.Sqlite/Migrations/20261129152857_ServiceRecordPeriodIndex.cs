@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CommunityService.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ServiceRecordPeriodIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRecords_DeliveredAt_DeliveryMode_DurationMinutes_ProjectId_ResidentId_RecipientName",
+                table: "ServiceRecords",
+                columns: new[] { "DeliveredAt", "DeliveryMode", "DurationMinutes", "ProjectId", "ResidentId", "RecipientName" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ServiceRecords_DeliveredAt_DeliveryMode_DurationMinutes_ProjectId_ResidentId_RecipientName",
+                table: "ServiceRecords");
+        }
+    }
+}
