@@ -86,6 +86,22 @@ signin() {
     awk -F'\t' '$6 ~ /cs\.(auth|af)$/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar"
 }
 
+# Signs the residents of the sign-up row in; writes "<Cookie header>\t<antiforgery token>" lines to $work/signers.txt.
+# Called before each sign-up round: a sign-in cookie older than a minute makes the portal re-check the account on every
+# request and send a renewed cookie, which a browser keeps but wrk cannot match to its resident. Fresh cookies keep
+# that once-a-minute check out of the measured seconds, as it is for a resident who signs up.
+sign_in_signers() {
+    local i cookie token
+    : >"$work/signers.txt"
+    for ((i = 0; i < SIGNERS; i++)); do
+        cookie="$(signin "$SIGNER_PREFIX$i")"
+        token="$(curl -ksf -H "Cookie: $cookie" "$base/notices/$first_notice/signup?session=$first_session" \
+            | grep -oP 'name="__RequestVerificationToken" type="hidden" value="\K[^"]+' | head -n 1)"
+        [ -n "$token" ] || { echo "No sign-up form for $SIGNER_PREFIX$i." >&2; exit 1; }
+        printf '%s\t%s\n' "$cookie" "$token" >>"$work/signers.txt"
+    done
+}
+
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 # One wrk run: prints "rps p50 p95 p99 requests non2xx socketerrors".
@@ -116,6 +132,8 @@ measure() {
         wrk_run "$warmup" -c"$connections" -s tools/bench/report.lua "$base/fortunes" >/dev/null
         base_result="$(wrk_run "$duration" -c"$connections" -s tools/bench/report.lua "$base/fortunes")"
         if [ "$kind" = signup ]; then
+            echo "  signing in $SIGNERS residents…" >&2
+            sign_in_signers
             for seconds in "$warmup" "$duration"; do
                 local signup_offset; signup_offset="$(cat "$work/signup-offset")"
                 page_result="$(BENCH_OFFSET=$signup_offset BENCH_SIGNERS="$work/signers.txt" BENCH_TARGETS="$work/targets.txt" \
@@ -172,17 +190,8 @@ for size in $sizes; do
 
     staff="$(signin staff)"; manager="$(signin manager)"
     [ -n "$staff" ] && [ -n "$manager" ] || { echo "Signing in as staff or manager failed." >&2; exit 1; }
-    echo "Signing in $SIGNERS residents for the sign-up row…"
     read -r first_notice first_session <"$work/signup-targets.txt"
     cp "$work/signup-targets.txt" "$work/targets.txt"
-    : >"$work/signers.txt"
-    for ((i = 0; i < SIGNERS; i++)); do
-        cookie="$(signin "$SIGNER_PREFIX$i")"
-        token="$(curl -ksf -H "Cookie: $cookie" "$base/notices/$first_notice/signup?session=$first_session" \
-            | grep -oP 'name="__RequestVerificationToken" type="hidden" value="\K[^"]+' | head -n 1)"
-        [ -n "$token" ] || { echo "No sign-up form for $SIGNER_PREFIX$i." >&2; exit 1; }
-        printf '%s\t%s\n' "$cookie" "$token" >>"$work/signers.txt"
-    done
 
     pairs=$((SIGNERS * SIGNUP_TARGETS))
     table="$out/$size.md"
