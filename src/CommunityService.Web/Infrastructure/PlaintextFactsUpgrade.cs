@@ -9,8 +9,8 @@ namespace CommunityService.Web.Infrastructure;
 /// Carries special-group facts stored in plain text (before they were encrypted) into <see cref="ResidentProfile.ProtectedFacts"/>
 /// and empties the plaintext columns. It runs at every start after the migrations: a migration cannot call Data Protection.
 /// Idempotent: it finds nothing to do once the columns are empty, and two instances starting together at worst both encrypt
-/// the same facts (the profile's version token lets only one save). On SQLite the old values are overwritten with zeros
-/// (secure_delete) and the write-ahead log is checkpointed, so the file keeps no copy of them in freed space.
+/// the same facts (the profile's version token lets only one save). The old values are erased from the SQLite file
+/// (<see cref="SecureErase"/>).
 /// </summary>
 public static class PlaintextFactsUpgrade
 {
@@ -32,15 +32,9 @@ public static class PlaintextFactsUpgrade
         {
             return 0;
         }
-        var sqlite = db.Database.IsSqlite();
         var encrypted = 0;
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var done = await SecureErase.RunAsync(db, async () =>
         {
-            if (sqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", ct);
-            }
             foreach (var profile in profiles)
             {
                 var entry = db.Entry(profile);
@@ -60,25 +54,12 @@ public static class PlaintextFactsUpgrade
                 entry.Property<bool?>(lowIncome).CurrentValue = null;
             }
             await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        }, ct);
+        if (!done)
         {
             // Another instance (or the resident) saved one of these profiles meanwhile; the next start finishes what is left.
             logger.LogWarning("The upgrade of plaintext special-group facts met a concurrent change; what is left is done at the next start.");
-            db.ChangeTracker.Clear();
             return encrypted;
-        }
-        finally
-        {
-            if (sqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = OFF;", CancellationToken.None);
-            }
-            await db.Database.CloseConnectionAsync();
-        }
-        if (sqlite)
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
         }
         logger.LogInformation("Special-group facts of {Profiles} resident profile(s) were in plain text: {Encrypted} encrypted, the rest (no consent) erased; the plaintext columns are empty now.",
             profiles.Count, encrypted);

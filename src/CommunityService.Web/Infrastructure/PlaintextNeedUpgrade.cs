@@ -9,8 +9,7 @@ namespace CommunityService.Web.Infrastructure;
 /// <see cref="HomeVisitRequest.ProtectedNeed"/> and empties the plaintext column; the sibling of <see cref="PlaintextFactsUpgrade"/>,
 /// run right after it at every start. Idempotent: it finds nothing to do once the column is empty; two instances starting together
 /// at worst both encrypt the same need (the request's version token lets only one save). It works in batches, so a large table
-/// is not loaded at once. On SQLite the old values are overwritten with zeros (secure_delete) and the write-ahead log is
-/// checkpointed, so the file keeps no copy of them in freed space.
+/// is not loaded at once. The old values are erased from the SQLite file (<see cref="SecureErase"/>).
 /// </summary>
 public static class PlaintextNeedUpgrade
 {
@@ -31,15 +30,9 @@ public static class PlaintextNeedUpgrade
         {
             return 0;
         }
-        var sqlite = db.Database.IsSqlite();
         var (emptied, encrypted) = (0, 0);
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var done = await SecureErase.RunAsync(db, async () =>
         {
-            if (sqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", ct);
-            }
             while (true)
             {
                 var batch = await db.HomeVisitRequests.Where(r => EF.Property<string?>(r, column) != null)
@@ -63,25 +56,12 @@ public static class PlaintextNeedUpgrade
                 emptied += batch.Count;
                 db.ChangeTracker.Clear();
             }
-        }
-        catch (DbUpdateConcurrencyException)
+        }, ct);
+        if (!done)
         {
             // Another instance (or staff) saved one of these requests meanwhile; the next start finishes what is left.
             logger.LogWarning("The upgrade of plaintext home-visit needs met a concurrent change; what is left is done at the next start.");
-            db.ChangeTracker.Clear();
             return encrypted;
-        }
-        finally
-        {
-            if (sqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = OFF;", CancellationToken.None);
-            }
-            await db.Database.CloseConnectionAsync();
-        }
-        if (sqlite)
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
         }
         logger.LogInformation("The needs of {Requests} home-visit request(s) were in plain text: {Encrypted} encrypted; the plaintext column is empty now.",
             emptied, encrypted);
