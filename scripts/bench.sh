@@ -122,7 +122,14 @@ measure() {
     if [ "$kind" = get ]; then
         local curl_headers=()
         for ((i = 1; i < ${#headers[@]}; i += 2)); do curl_headers+=(-H "${headers[$i]}"); done
-        curl -ks -o /dev/null "${curl_headers[@]}" "$base$path"
+        curl -ks -o /dev/null -D "$work/headers" "${curl_headers[@]}" "$base$path"
+        # A sign-in cookie older than a minute comes back renewed (the account re-check): use the new one from here on.
+        local renewed; renewed="$(grep -ioP '^set-cookie: __Host-cs\.auth=\K[^;]+' "$work/headers" | head -n 1 || true)"
+        if [ -n "$renewed" ]; then
+            for ((i = 0; i < ${#headers[@]}; i++)); do headers[i]="$(sed -E "s/__Host-cs\.auth=[^;]*/__Host-cs.auth=$renewed/" <<<"${headers[i]}")"; done
+            curl_headers=()
+            for ((i = 1; i < ${#headers[@]}; i += 2)); do curl_headers+=(-H "${headers[$i]}"); done
+        fi
         bytes="$(curl -ks -D "$work/headers" -o "$work/body" -w '%{size_download}' "${curl_headers[@]}" "$base$path")"
         sql="$(awk 'tolower($1) == "x-sql-commands:" { print $2 + 0 }' "$work/headers")"
         local code; code="$(awk 'NR == 1 { print $2 }' "$work/headers")"

@@ -26,8 +26,8 @@ public sealed class HomeController(CommunityServiceDbContext db, TimeProvider cl
             .FirstOrDefaultAsync(ct);
         var notices = await NoticeQueries.Visible(db, clock.GetUtcNow().UtcDateTime)
             .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
-            .Take(5)
             .Select(NoticeQueries.ToRow)
+            .Take(5)
             .ToListAsync(ct);
         var surveys = await db.Surveys.AsNoTracking().Where(s => s.Status == SurveyStatus.Open)
             .OrderByDescending(s => s.CreatedAt).Take(3)

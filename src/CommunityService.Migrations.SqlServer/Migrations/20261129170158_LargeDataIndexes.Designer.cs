@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunityService.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CommunityServiceDbContext))]
-    [Migration("20261129152901_ServiceRecordPeriodIndex")]
-    partial class ServiceRecordPeriodIndex
+    [Migration("20261129170158_LargeDataIndexes")]
+    partial class LargeDataIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2250,9 +2250,7 @@ namespace CommunityService.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProjectId");
 
-                    b.HasIndex("Status", "PublishedAt");
-
-                    b.HasIndex("Status", "VisibleUntil", "VisibleFrom", "ProjectId");
+                    b.HasIndex("Status", "PublishedAt", "VisibleUntil", "VisibleFrom", "ProjectId");
 
                     b.ToTable("Notices");
                 });

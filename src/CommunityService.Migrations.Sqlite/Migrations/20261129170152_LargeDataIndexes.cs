@@ -5,15 +5,24 @@
 namespace CommunityService.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class ServiceRecordPeriodIndex : Migration
+    public partial class LargeDataIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Notices_Status_PublishedAt",
+                table: "Notices");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceRecords_DeliveredAt_DeliveryMode_DurationMinutes_ProjectId_ResidentId_RecipientName",
                 table: "ServiceRecords",
                 columns: new[] { "DeliveredAt", "DeliveryMode", "DurationMinutes", "ProjectId", "ResidentId", "RecipientName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_Status_PublishedAt_VisibleUntil_VisibleFrom_ProjectId",
+                table: "Notices",
+                columns: new[] { "Status", "PublishedAt", "VisibleUntil", "VisibleFrom", "ProjectId" });
         }
 
         /// <inheritdoc />
@@ -22,6 +31,15 @@ namespace CommunityService.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_ServiceRecords_DeliveredAt_DeliveryMode_DurationMinutes_ProjectId_ResidentId_RecipientName",
                 table: "ServiceRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notices_Status_PublishedAt_VisibleUntil_VisibleFrom_ProjectId",
+                table: "Notices");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_Status_PublishedAt",
+                table: "Notices",
+                columns: new[] { "Status", "PublishedAt" });
         }
     }
 }
