@@ -2247,7 +2247,9 @@ namespace CommunityService.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProjectId");
 
-                    b.HasIndex("Status", "PublishedAt", "VisibleUntil", "VisibleFrom", "ProjectId");
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("Status", "VisibleUntil", "VisibleFrom", "ProjectId");
 
                     b.ToTable("Notices");
                 });

@@ -2162,7 +2162,9 @@ namespace CommunityService.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProjectId");
 
-                    b.HasIndex("Status", "PublishedAt", "VisibleUntil", "VisibleFrom", "ProjectId");
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("Status", "VisibleUntil", "VisibleFrom", "ProjectId");
 
                     b.ToTable("Notices");
                 });

@@ -24,8 +24,7 @@ public sealed class HomeController(CommunityServiceDbContext db, TimeProvider cl
         var office = await db.StreetOffices.AsNoTracking()
             .Select(o => new CenterInfo(o.Name, o.Address, o.Phone, o.OpeningHours))
             .FirstOrDefaultAsync(ct);
-        var notices = await NoticeQueries.Visible(db, clock.GetUtcNow().UtcDateTime)
-            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
+        var notices = await NoticeQueries.NewestVisible(db, clock.GetUtcNow().UtcDateTime)
             .Select(NoticeQueries.ToRow)
             .Take(5)
             .ToListAsync(ct);

@@ -20,6 +20,18 @@ public static class NoticeQueries
             && (n.VisibleFrom == null || n.VisibleFrom <= now) && (n.VisibleUntil == null || n.VisibleUntil > now)
             && n.Project!.Stage != ProjectStage.Cancelled && n.Project.Stage != ProjectStage.Rejected && n.Project.Stage != ProjectStage.Closed);
 
+    /// <summary>
+    /// The same notices as <see cref="Visible"/>, newest first, for taking the newest few. The window is written with
+    /// COALESCE so that no index on it applies: SQLite then walks (Status, PublishedAt) from the newest and stops after a
+    /// few. Given the window index, it sorted every visible notice instead (it estimates "no end" at 2 rows, having no
+    /// histogram): 3 ms a home page on the large benchmark data, against 0.1 ms.
+    /// </summary>
+    public static IQueryable<Notice> NewestVisible(CommunityServiceDbContext db, DateTime now) =>
+        db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published
+            && (n.VisibleFrom ?? DateTime.MinValue) <= now && (n.VisibleUntil ?? DateTime.MaxValue) > now
+            && n.Project!.Stage != ProjectStage.Cancelled && n.Project.Stage != ProjectStage.Rejected && n.Project.Stage != ProjectStage.Closed)
+            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id);
+
     public static readonly Expression<Func<Notice, NoticeRow>> ToRow = n =>
         new NoticeRow(n.Id, n.Title, n.PublishedAt, n.Project!.Category, n.Project.Community!.Name, n.Project.ServiceType!.Name);
 

@@ -10,19 +10,15 @@ namespace CommunityService.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Notices_Status_PublishedAt",
-                table: "Notices");
-
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceRecords_DeliveredAt_DeliveryMode_DurationMinutes_ProjectId_ResidentId_RecipientName",
                 table: "ServiceRecords",
                 columns: new[] { "DeliveredAt", "DeliveryMode", "DurationMinutes", "ProjectId", "ResidentId", "RecipientName" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notices_Status_PublishedAt_VisibleUntil_VisibleFrom_ProjectId",
+                name: "IX_Notices_Status_VisibleUntil_VisibleFrom_ProjectId",
                 table: "Notices",
-                columns: new[] { "Status", "PublishedAt", "VisibleUntil", "VisibleFrom", "ProjectId" });
+                columns: new[] { "Status", "VisibleUntil", "VisibleFrom", "ProjectId" });
         }
 
         /// <inheritdoc />
@@ -33,13 +29,8 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                 table: "ServiceRecords");
 
             migrationBuilder.DropIndex(
-                name: "IX_Notices_Status_PublishedAt_VisibleUntil_VisibleFrom_ProjectId",
+                name: "IX_Notices_Status_VisibleUntil_VisibleFrom_ProjectId",
                 table: "Notices");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Notices_Status_PublishedAt",
-                table: "Notices",
-                columns: new[] { "Status", "PublishedAt" });
         }
     }
 }
