@@ -7,12 +7,11 @@ namespace CommunityService.Web.Features.Demo;
 /// <summary>Day-to-day work of the projects in execution: tasks for 李社工 (`staff`), one overdue and one done.</summary>
 internal static class DemoExecution
 {
-    public static async Task AddAsync(CommunityServiceDbContext db, DateTime now, CancellationToken ct)
+    public static async Task AddAsync(CommunityServiceDbContext db, DateTime now, DateOnly today, CancellationToken ct)
     {
         var projects = await db.Projects.Where(p => p.Name == "残疾人康复上门服务" || p.Name == "社区夜间巡逻志愿队").ToDictionaryAsync(p => p.Name, p => p.Id, ct);
         var staff = await db.Users.Where(u => u.UserName == "staff").Select(u => u.Id).SingleAsync(ct);
         var manager = await db.Users.Where(u => u.UserName == "manager").Select(u => u.Id).SingleAsync(ct);
-        var today = DateOnly.FromDateTime(now);
         ProjectTask Task(string project, string title, int dueInDays, WorkStatus status, string responsible) => new()
         {
             ProjectId = projects[project], Title = title, DueOn = today.AddDays(dueInDays), Status = status, ResponsibleId = responsible,

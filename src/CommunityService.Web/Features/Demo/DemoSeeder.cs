@@ -20,7 +20,7 @@ namespace CommunityService.Web.Features.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     CommunityServiceDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, Cases.CaseProtector cases, Infrastructure.ResidentFactsProtector facts,
-    Infrastructure.HomeVisitNeedProtector needs, ILogger<DemoSeeder> logger)
+    Infrastructure.HomeVisitNeedProtector needs, Infrastructure.PortalTime time, ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo@12345";
 
@@ -143,7 +143,7 @@ public sealed class DemoSeeder(
         await SeedDecisionParticipationAsync(now, ct);
         await DemoSessions.AddAsync(db, now, ct);
         await DemoHomeVisits.AddAsync(db, needs, now, ct);
-        await DemoExecution.AddAsync(db, now, ct);
+        await DemoExecution.AddAsync(db, now, DateOnly.FromDateTime(time.Local(now)), ct);
         await DemoResidents.AddAsync(db, facts, now, ct);
         await DemoCases.AddAsync(db, cases, now, ct);
         await DemoVolunteers.AddAsync(db, users, now, ct);
