@@ -17,8 +17,8 @@ public static class NoticeQueries
     /// </summary>
     public static IQueryable<Notice> Visible(CommunityServiceDbContext db, DateTime now) =>
         db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published
-            && (n.VisibleFrom == null || n.VisibleFrom <= now) && (n.VisibleUntil == null || n.VisibleUntil > now)
-            && n.Project!.Stage != ProjectStage.Cancelled && n.Project.Stage != ProjectStage.Rejected && n.Project.Stage != ProjectStage.Closed);
+            && (n.VisibleFrom == null || n.VisibleFrom <= now) && (n.VisibleUntil == null || n.VisibleUntil > now))
+            .Where(OfProjectStillGoing);
 
     /// <summary>
     /// The same notices as <see cref="Visible"/>, newest first, for taking the newest few. The window is written with
@@ -28,9 +28,13 @@ public static class NoticeQueries
     /// </summary>
     public static IQueryable<Notice> NewestVisible(CommunityServiceDbContext db, DateTime now) =>
         db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Published
-            && (n.VisibleFrom ?? DateTime.MinValue) <= now && (n.VisibleUntil ?? DateTime.MaxValue) > now
-            && n.Project!.Stage != ProjectStage.Cancelled && n.Project.Stage != ProjectStage.Rejected && n.Project.Stage != ProjectStage.Closed)
+            && (n.VisibleFrom ?? DateTime.MinValue) <= now && (n.VisibleUntil ?? DateTime.MaxValue) > now)
+            .Where(OfProjectStillGoing)
             .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id);
+
+    /// <summary>A closed, rejected or cancelled project's notice would offer a service that is over.</summary>
+    private static readonly Expression<Func<Notice, bool>> OfProjectStillGoing = n =>
+        n.Project!.Stage != ProjectStage.Cancelled && n.Project.Stage != ProjectStage.Rejected && n.Project.Stage != ProjectStage.Closed;
 
     public static readonly Expression<Func<Notice, NoticeRow>> ToRow = n =>
         new NoticeRow(n.Id, n.Title, n.PublishedAt, n.Project!.Category, n.Project.Community!.Name, n.Project.ServiceType!.Name);
