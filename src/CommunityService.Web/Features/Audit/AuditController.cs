@@ -3,18 +3,23 @@ using CommunityService.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CommunityService.Web.Features.Audit;
 
 /// <summary>The audit trail, for managers: newest first, filtered by record type, actor, result and local dates.</summary>
 [Authorize(Policy = Policies.Manager)]
-public sealed class AuditController(CommunityServiceDbContext db, PortalTime time) : Controller
+public sealed class AuditController(CommunityServiceDbContext db, PortalTime time, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 50;
 
     [HttpGet("/audit")]
     public async Task<IActionResult> Index(AuditFilter filter, int page = 1, CancellationToken ct = default)
     {
+        if (!FilterDates.Check(ModelState, l, (nameof(filter.From), "From", filter.From), (nameof(filter.To), "To", filter.To)))
+        {
+            return this.InvalidForm(new AuditList(filter, new Page<AuditRow>([], 1, PageSize, 0)));
+        }
         var query = db.AuditEntries.AsNoTracking();
         if (filter.Type is { } type)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunityService.Data;
+using CommunityService.Data.Catalog;
 using CommunityService.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,11 +12,14 @@ namespace CommunityService.Web.Features.Dashboard;
 
 public sealed record CommunityChoice(int Id, string Name);
 
-public sealed record DashboardPage(DashboardFigures Figures, IReadOnlyList<DashboardTable> Tables, IReadOnlyList<CommunityChoice> Communities, DateTime WorkedOutAtUtc)
-{
-    public DashboardPeriod Period => Figures.Period;
+/// <summary>The filter as the form shows it: the dates as typed, so that a refused date comes back for correcting.</summary>
+public sealed record DashboardFilterValues(string From, string To, int? Community, ServiceCategory? Category);
 
-    public string Query => DashboardFilter.QueryOf(Period);
+/// <summary>The page: figures, or none when the filter was refused (its messages are in the model state).</summary>
+public sealed record DashboardPage(
+    DashboardFilterValues Filter, DashboardFigures? Figures, IReadOnlyList<DashboardTable> Tables, IReadOnlyList<CommunityChoice> Communities, DateTime WorkedOutAtUtc)
+{
+    public string Query => Figures is null ? "" : DashboardFilter.QueryOf(Figures.Period);
 }
 
 /// <summary>The figures for one filter and when they were worked out.</summary>
@@ -37,15 +41,30 @@ public sealed class DashboardController(
     [HttpGet("/dashboard")]
     public async Task<IActionResult> Index(DashboardFilter filter, CancellationToken ct)
     {
-        var (figures, at) = await FiguresAsync(filter, ct);
         var communities = await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new CommunityChoice(c.Id, c.Name)).ToListAsync(ct);
-        return View(new DashboardPage(figures, DashboardTables.Of(figures, l), communities, at));
+        if (!Usable(filter, communities.Select(c => c.Id)))
+        {
+            var typed = new DashboardFilterValues(
+                FilterDates.Typed(ModelState, nameof(filter.From), filter.From), FilterDates.Typed(ModelState, nameof(filter.To), filter.To),
+                filter.Community, filter.Category);
+            return this.InvalidForm(new DashboardPage(typed, null, [], communities, clock.GetUtcNow().UtcDateTime));
+        }
+        var (figures, at) = await FiguresAsync(filter, ct);
+        var p = figures.Period;
+        var values = new DashboardFilterValues(
+            p.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.CommunityId, p.Category);
+        return View(new DashboardPage(values, figures, DashboardTables.Of(figures, l), communities, at));
     }
 
     /// <summary>One table as a workbook (<paramref name="table"/> names it), or every table, a sheet each.</summary>
     [HttpGet("/dashboard/export")]
     public async Task<IActionResult> Export(DashboardFilter filter, string? table, CancellationToken ct)
     {
+        if (!Usable(filter, await db.Communities.Select(c => c.Id).ToListAsync(ct)))
+        {
+            var message = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            return this.Refuse(message, "/dashboard");
+        }
         var (figures, _) = await FiguresAsync(filter, ct);
         var tables = DashboardTables.Of(figures, l).Where(t => table is null || t.Key == table).ToList();
         if (tables.Count == 0)
@@ -63,6 +82,24 @@ public sealed class DashboardController(
         var period = figures.Period;
         var name = string.Create(CultureInfo.InvariantCulture, $"dashboard-{table ?? "all"}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+
+    /// <summary>
+    /// Whether the filter can be worked out: dates the binder could read, within the years a filter may use, not ending
+    /// before they start; a community that exists; a category of the list (the binder refuses any other).
+    /// </summary>
+    private bool Usable(DashboardFilter filter, IEnumerable<int> communities)
+    {
+        FilterDates.Check(ModelState, l, (nameof(filter.From), "From", filter.From), (nameof(filter.To), "To", filter.To));
+        if (filter.From is { } from && from > (filter.To ?? DateOnly.FromDateTime(time.Now)) && ModelState.IsValid)
+        {
+            ModelState.AddModelError(nameof(filter.To), l["The end date comes before the start date."]);
+        }
+        if (filter.Community is { } community && !communities.Contains(community))
+        {
+            ModelState.AddModelError(nameof(filter.Community), l["Choose a community from the list."]);
+        }
+        return ModelState.IsValid;
     }
 
     private async Task<DashboardSnapshot> FiguresAsync(DashboardFilter filter, CancellationToken ct)

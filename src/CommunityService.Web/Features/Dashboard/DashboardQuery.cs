@@ -26,10 +26,6 @@ public sealed class DashboardQuery(CommunityServiceDbContext db)
         var today = DateOnly.FromDateTime(time.Local(nowUtc));
         var to = filter.To ?? today;
         var from = filter.From ?? new DateOnly(to.Year, to.Month, 1).AddMonths(-11);
-        if (from > to)
-        {
-            (from, to) = (to, from);
-        }
         var start = time.ToUtc(from.ToDateTime(TimeOnly.MinValue));
         var monthStarts = DashboardMath.MonthsBetween(from, to)
             .Select((m, i) => i == 0 ? start : time.ToUtc(new DateTime(m.Year, m.Number, 1, 0, 0, 0, DateTimeKind.Unspecified)))

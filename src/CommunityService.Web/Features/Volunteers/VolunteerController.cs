@@ -155,6 +155,10 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
     [HttpGet("hours/print")]
     public async Task<IActionResult> Print(DateOnly? from, DateOnly? to, CancellationToken ct)
     {
+        if (!FilterDates.Check(ModelState, l, (nameof(from), "From", from), (nameof(to), "To (included)", to)))
+        {
+            return this.Refuse(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), "/volunteer");
+        }
         var me = User.UserId();
         var period = new HourPeriod(from, to);
         var who = await db.Users.AsNoTracking().Where(u => u.Id == me)

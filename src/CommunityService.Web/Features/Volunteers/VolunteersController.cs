@@ -25,6 +25,11 @@ public sealed class VolunteersController(
         {
             return Forbid();
         }
+        if (!DatesUsable(filter))
+        {
+            var (choices, projectChoices) = await OptionsAsync(filter, ct);
+            return this.InvalidForm(new HoursList(filter, new Page<VolunteerHoursRow>([], 1, PagingExtensions.DefaultSize, 0), [], [], choices, projectChoices), "List");
+        }
         var shifts = Filtered(filter);
         var volunteers = await (
                 from t in shifts.PerVolunteer()
@@ -39,6 +44,12 @@ public sealed class VolunteersController(
                 orderby t.Logged descending, p.Name
                 select new WaitingRow(p.Id, p.Name, t.Logged))
             .ToListAsync(ct);
+        var (communities, projectOptions) = await OptionsAsync(filter, ct);
+        return View("List", new HoursList(filter, volunteers, projects, waiting, communities, projectOptions));
+    }
+
+    private async Task<(List<Option> Communities, List<Option> Projects)> OptionsAsync(HoursFilter filter, CancellationToken ct)
+    {
         var communities = await db.Communities.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Name)
             .Select(c => new Option(c.Id.ToString(), c.Name)).ToListAsync(ct);
         // Only projects that have had volunteer shifts: the choice stays short however many projects there are.
@@ -46,8 +57,11 @@ public sealed class VolunteersController(
             .Where(p => db.Shifts.Any(s => s.IsVolunteer && s.Session!.ProjectId == p.Id))
             .Where(p => filter.Community == null || p.CommunityId == filter.Community)
             .OrderBy(p => p.Name).Select(p => new Option(p.Id.ToString(), p.Name)).ToListAsync(ct);
-        return View("List", new HoursList(filter, volunteers, projects, waiting, communities, projectOptions));
+        return (communities, projectOptions);
     }
+
+    private bool DatesUsable(HoursFilter filter) =>
+        FilterDates.Check(ModelState, l, (nameof(filter.From), "From", filter.From), (nameof(filter.To), "To (included)", filter.To));
 
     [HttpGet("export.xlsx")]
     public async Task<IActionResult> Export([FromQuery] HoursFilter filter, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
@@ -55,6 +69,10 @@ public sealed class VolunteersController(
         if (!await ScopeAsync(filter, ct))
         {
             return Forbid();
+        }
+        if (!DatesUsable(filter))
+        {
+            return this.Refuse(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), "/volunteers");
         }
         var shifts = Filtered(filter);
         var volunteers = await (
