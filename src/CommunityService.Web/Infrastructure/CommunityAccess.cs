@@ -40,6 +40,12 @@ public static class CommunityAccessExtensions
 {
     public const string OtherCommunity = "You can only work on records of your own community.";
 
+    /// <summary>The one community a staff member works in; null for street-office staff and managers, who work in all.</summary>
+    public static int? OwnCommunity(this System.Security.Claims.ClaimsPrincipal user) =>
+        !user.IsInRole(Roles.Manager) && int.TryParse(user.FindFirst(PortalClaimsFactory.CommunityId)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var own)
+            ? own
+            : null;
+
     public static async Task<bool> WorksInAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, int communityId) =>
         (await authorization.AuthorizeAsync(user, new CommunityRecord(communityId), WorksInCommunityRequirement.Instance)).Succeeded;
 

@@ -104,7 +104,7 @@ public class DecisionTests(PortalFactory portal) : PortalTest(portal)
         var html = await manager.GetStringAsync($"/projects/{Phones}/decision");
 
         Assert.Contains("老年人智能手机课堂", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/needs#need-{needId}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/trace/needs/{needId}\"", html, StringComparison.Ordinal);
         Assert.Contains("阳光社区", html, StringComparison.Ordinal);
         Assert.Contains("文化教育与体育", html, StringComparison.Ordinal);
         Assert.Contains("老年人", html, StringComparison.Ordinal);

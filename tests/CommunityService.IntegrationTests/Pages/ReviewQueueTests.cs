@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Parser;
 using CommunityService.Data.Needs;
 using CommunityService.Data.Projects;
 using CommunityService.IntegrationTests.Infrastructure;
@@ -29,6 +30,29 @@ public class ReviewQueueTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("评估报告", html, StringComparison.Ordinal);
         Assert.DoesNotContain("老年人助餐服务", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/reviews\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_item_says_how_long_it_has_waited_and_a_report_links_to_its_evidence()
+    {
+        var manager = await Portal.ClientForAsync("manager");
+        var document = new HtmlParser().ParseDocument(await manager.GetStringAsync("/reviews"));
+        var since = await Portal.WithDbAsync(db => db.Projects.Where(p => p.Id == 5)
+            .SelectMany(p => p.StageHistory).Where(s => s.To == ProjectStage.Decision).MaxAsync(s => s.At));
+        var local = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.SpecifyKind(since, DateTimeKind.Utc), "Asia/Shanghai").Date;
+        var days = (TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Shanghai").Date - local).Days;
+
+        var rows = document.QuerySelectorAll("tbody tr").ToList();
+        var oldest = rows.Single(r => r.TextContent.Contains("困难家庭临时救助", StringComparison.Ordinal));
+        var newest = rows.Single(r => r.TextContent.Contains("老年人智能手机课堂", StringComparison.Ordinal));
+        var report = rows.Single(r => r.TextContent.Contains("慢性病健康讲座", StringComparison.Ordinal));
+
+        Assert.Equal($"{days} 天", oldest.QuerySelector(".badge")!.TextContent.Trim());
+        Assert.Contains("text-bg-warning", oldest.QuerySelector(".badge")!.ClassName, StringComparison.Ordinal);
+        Assert.DoesNotContain("text-bg-warning", newest.QuerySelector(".badge")!.ClassName, StringComparison.Ordinal);
+        var evaluation = await Portal.WithDbAsync(db => db.Evaluations.Where(e => e.ProjectId == 7).Select(e => e.Id).SingleAsync());
+        Assert.NotNull(report.QuerySelector($"a[href='/trace/evaluations/{evaluation}']"));
+        Assert.Null(oldest.QuerySelector("a[href^='/trace/']"));
     }
 
     [Fact]

@@ -272,6 +272,37 @@ public class TraceTests(PortalFactory portal) : PortalTest(portal)
         }
     }
 
+    [Fact]
+    public async Task Staff_of_one_community_do_not_see_a_project_or_need_that_moved_to_another()
+    {
+        var ids = await IdsAsync();
+        var heping = await Portal.WithDbAsync(db => db.Communities.Where(c => c.Name == "和平社区").Select(c => c.Id).SingleAsync());
+        // A project that took up the canteen's need, then was moved to 和平社区; and a 和平社区 need the canteen answers.
+        await Portal.WithDbAsync(async db =>
+        {
+            await AddAnsweringProjectsAsync(db, ids.Need, 1);
+            var moved = await db.Projects.SingleAsync(p => p.Name == "追溯项目 0");
+            moved.CommunityId = heping;
+            var canteen = await db.Projects.Include(p => p.Needs).SingleAsync(p => p.Id == ids.Project);
+            var need = await db.Needs.AsNoTracking().SingleAsync(n => n.Id == ids.Need);
+            canteen.Needs.Add(new Data.Needs.NeedFinding { Text = "和平社区的送餐需求", CommunityId = heping, Category = need.Category, ServiceTypeId = need.ServiceTypeId, CreatedById = "staff", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        var insider = await Portal.NewUserClientAsync("yangguang.scoped", ids.Community, Roles.Staff);
+        var manager = await Portal.ClientForAsync("manager");
+
+        var insiderNeed = (await PageAsync(insider, $"/trace/needs/{ids.Need}")).Body!.TextContent;
+        var managerNeed = (await PageAsync(manager, $"/trace/needs/{ids.Need}")).Body!.TextContent;
+        var insiderReport = (await PageAsync(insider, $"/trace/evaluations/{ids.Evaluation}")).Body!.TextContent;
+        var managerReport = (await PageAsync(manager, $"/trace/evaluations/{ids.Evaluation}")).Body!.TextContent;
+
+        Assert.Contains(Canteen, insiderNeed, StringComparison.Ordinal);
+        Assert.DoesNotContain("追溯项目 0", insiderNeed, StringComparison.Ordinal);
+        Assert.Contains("追溯项目 0", managerNeed, StringComparison.Ordinal);
+        Assert.DoesNotContain("和平社区的送餐需求", insiderReport, StringComparison.Ordinal);
+        Assert.Contains("和平社区的送餐需求", managerReport, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("resident")]
     [InlineData("volunteer")]

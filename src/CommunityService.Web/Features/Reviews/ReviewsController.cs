@@ -55,6 +55,9 @@ public sealed class ReviewsController(CommunityServiceDbContext db) : Controller
 /// <summary>One item waiting; <paramref name="ItemId"/> names it where the project alone does not (an adjustment).</summary>
 public sealed record ReviewRow(ReviewKind Kind, int ProjectId, string Project, string Community, DateTime WaitingSince, int? ItemId = null)
 {
+    /// <summary>Waits longer than two weeks are marked on the queue.</summary>
+    public const int LongWaitDays = 14;
+
     // The plan page, not the project page: a project past the Plan stage shows no review form for a new plan version there.
     public string Link => Kind switch
     {

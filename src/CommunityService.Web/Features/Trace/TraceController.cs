@@ -21,7 +21,7 @@ public sealed class TraceController(CommunityServiceDbContext db, TimeProvider c
         {
             return access.Refusal;
         }
-        return View(await db.NeedTraceAsync(access.Record, clock.GetUtcNow().UtcDateTime, DateOnly.FromDateTime(time.Now), ct));
+        return View(await db.NeedTraceAsync(access.Record, User.OwnCommunity(), clock.GetUtcNow().UtcDateTime, DateOnly.FromDateTime(time.Now), ct));
     }
 
     [HttpGet("/trace/evaluations/{id:int}")]
@@ -32,6 +32,6 @@ public sealed class TraceController(CommunityServiceDbContext db, TimeProvider c
         {
             return access.Refusal;
         }
-        return View(await db.EvaluationTraceAsync(access.Record, ct));
+        return View(await db.EvaluationTraceAsync(access.Record, User.OwnCommunity(), ct));
     }
 }

@@ -31,10 +31,15 @@ public static class TraceQueries
     /// The need's evidence (at most six commands), then its projects with their newest decision and plan in force (one), the
     /// decisions (one), the plans with their objectives (one), the figures of all of them (one) and their evaluations (three).
     /// </summary>
-    public static async Task<NeedTracePage> NeedTraceAsync(this CommunityServiceDbContext db, TraceNeed need, DateTime nowUtc, DateOnly today, CancellationToken ct)
+    /// <remarks>
+    /// <paramref name="onlyCommunity"/> is the community of staff who work in one: a project moved to another community since
+    /// it took up the need is left out for them, as the project pages would refuse it.
+    /// </remarks>
+    public static async Task<NeedTracePage> NeedTraceAsync(this CommunityServiceDbContext db, TraceNeed need, int? onlyCommunity, DateTime nowUtc, DateOnly today, CancellationToken ct)
     {
         var evidence = await db.EvidenceAsync([need], ct);
         var projects = await db.Projects.AsNoTracking().Where(p => p.Needs.Any(n => n.Id == need.Id))
+            .Where(p => onlyCommunity == null || p.CommunityId == onlyCommunity)
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Select(p => new
             {
@@ -82,14 +87,16 @@ public static class TraceQueries
     /// The report's objectives and scores (two commands), the plan it was written against and the one in force (one), the decision
     /// (one), the needs the project answers (one) and their evidence (at most six).
     /// </summary>
-    public static async Task<EvaluationTracePage> EvaluationTraceAsync(this CommunityServiceDbContext db, TraceReport report, CancellationToken ct)
+    /// <remarks><paramref name="onlyCommunity"/>: as for a need's trace, staff of one community see only its needs.</remarks>
+    public static async Task<EvaluationTracePage> EvaluationTraceAsync(this CommunityServiceDbContext db, TraceReport report, int? onlyCommunity, CancellationToken ct)
     {
         var objectives = await db.Set<EvaluationObjective>().AsNoTracking().Where(o => o.ReportId == report.Id).OrderBy(o => o.Order).ThenBy(o => o.Id).ToListAsync(ct);
         var dimensions = (await db.Set<EvaluationDimensionScore>().AsNoTracking().Where(d => d.ReportId == report.Id).ToListAsync(ct)).OrderBy(d => d.Dimension).ToList();
         var (writtenAgainst, inferred) = WrittenAgainst.Of(report.PlanId, report.PlanAtSubmissionId);
         var plans = await db.PlansAsync(new[] { writtenAgainst, report.PlanInForceId }.OfType<int>().Distinct().ToList(), ct);
         var decisions = await db.DecisionsAsync(report.DecisionId is { } decisionId ? [decisionId] : [], ct);
-        var needs = await db.Needs.AsNoTracking().Where(n => n.Projects.Any(p => p.Id == report.ProjectId)).OrderBy(n => n.Id)
+        var needs = await db.Needs.AsNoTracking().Where(n => n.Projects.Any(p => p.Id == report.ProjectId))
+            .Where(n => onlyCommunity == null || n.CommunityId == onlyCommunity).OrderBy(n => n.Id)
             .Select(n => new TraceNeed(n.Id, n.Text, n.CommunityId, n.Community!.Name, n.Category, n.ServiceType!.Name, n.Priority, n.Status,
                 n.ResidentsConcerned, n.SetAsideReason, n.SurveyId, n.TargetGroups.OrderBy(g => g.Group).Select(g => g.Group).ToList()))
             .ToListAsync(ct);
