@@ -151,7 +151,8 @@ public static class DashboardData
         Shift(april, staff, false, ShiftStatus.Confirmed, 90);
         Shift(march, staff, true, ShiftStatus.Logged, 30);
 
-        // Home visits under 助老 (welfare): asked 3 in the period, 2 still open (submitted, accepted); July's is outside.
+        // Home visits under 助老 (welfare): asked 3 in the period, 2 of them still open (submitted, accepted); February's is
+        // still open too, so 3 are open; July's is outside.
         HomeVisitRequest Visit(DateTime at)
         {
             var request = new HomeVisitRequest
@@ -162,6 +163,7 @@ public static class DashboardData
             db.HomeVisitRequests.Add(request);
             return request;
         }
+        Visit(Utc(2, 14));
         Visit(Utc(3, 20));
         Visit(Utc(4, 2)).Decline("不在服务范围", Utc(4, 3));
         Visit(Utc(5, 5)).Accept(Utc(5, 6));

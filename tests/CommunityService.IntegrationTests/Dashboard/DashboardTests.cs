@@ -60,7 +60,7 @@ public class DashboardTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal([(FundingSource.StateFunding, 3000m, 250.50m), (FundingSource.Donation, 500m, 100m), (FundingSource.PaidServiceIncome, 0m, 0m),
             (FundingSource.CommunityServiceFund, 700m, 300m)], f.Budget.Select(b => (b.Source, b.Planned, b.Spent)));
         Assert.Equal([
-            new CategoryDemand(ServiceCategory.Welfare, 1, 1, 6, 6, 1, 3, 2),
+            new CategoryDemand(ServiceCategory.Welfare, 1, 1, 6, 6, 1, 3, 3),
             new CategoryDemand(ServiceCategory.PublicBenefit, 2, 1, 30, 15, 2, 0, 0),
             new CategoryDemand(ServiceCategory.Commercial, 0, 0, 0, 0, 0, 0, 0)], f.Demand);
     }
@@ -117,7 +117,7 @@ public class DashboardTests(PortalFactory portal) : PortalTest(portal)
             Table(html, "satisfaction"));
         Assert.Equal(["国家资助", "¥3,000.00", "¥250.50", "8.4%"], Table(html, "budget")[0]);
         Assert.Equal(["合计", "¥4,200.00", "¥650.50", "15.5%"], Table(html, "budget")[^1]);
-        Assert.Equal(["合计", "3", "2", "36", "21", "3", "3", "2"], Table(html, "demand")[^1]);
+        Assert.Equal(["合计", "3", "2", "36", "21", "3", "3", "3"], Table(html, "demand")[^1]);
         // Each chart has its data and a name for screen readers; the tables say what they count.
         var document = new HtmlParser().ParseDocument(html);
         Assert.Equal(9, document.QuerySelectorAll("canvas[role=img][aria-label][data-chart]").Length);

@@ -74,7 +74,7 @@ public sealed class DashboardController(
         var sheets = new Dictionary<string, object>();
         foreach (var t in tables)
         {
-            sheets[t.Title.Length > SheetNameMax ? t.Title[..SheetNameMax] : t.Title] = Sheet(t);
+            sheets[t.SheetTitle.Length > SheetNameMax ? t.SheetTitle[..SheetNameMax] : t.SheetTitle] = Sheet(t);
         }
         var stream = new MemoryStream();
         await stream.SaveSafeAsync(sheets, ct);

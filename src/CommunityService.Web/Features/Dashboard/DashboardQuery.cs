@@ -108,7 +108,8 @@ public sealed class DashboardQuery(CommunityServiceDbContext db)
         var sessions = db.Sessions.AsNoTracking().Where(s => !s.IsCancelled && s.StartsAt >= start && s.StartsAt < end);
         var waiting = db.SignUps.AsNoTracking().Where(s => s.Status == SignUpStatus.Waiting && !s.Session!.IsCancelled
             && s.Session.StartsAt >= start && s.Session.StartsAt < end);
-        var visits = db.HomeVisitRequests.AsNoTracking().Where(r => r.CreatedAt >= start && r.CreatedAt < end);
+        // Requests made before the period's end: those made in it are "asked"; any still open today is the backlog.
+        var visits = db.HomeVisitRequests.AsNoTracking().Where(r => r.CreatedAt < end);
         var feedback = db.Feedback.AsNoTracking().Where(f => f.CreatedAt >= start && f.CreatedAt < end);
         var shifts = db.Shifts.AsNoTracking().Where(s => s.IsVolunteer && s.Status == ShiftStatus.Confirmed
             && s.Session!.StartsAt >= start && s.Session.StartsAt < end);
@@ -158,7 +159,7 @@ public sealed class DashboardQuery(CommunityServiceDbContext db)
         var visitsByCategory = await visits.GroupBy(r => r.Project!.Category)
             .Select(g => new
             {
-                Category = g.Key, Asked = g.Count(),
+                Category = g.Key, Asked = g.Count(r => r.CreatedAt >= start),
                 Open = g.Count(r => r.Status == HomeVisitStatus.Submitted || r.Status == HomeVisitStatus.Accepted || r.Status == HomeVisitStatus.Scheduled),
             })
             .ToListAsync(ct);

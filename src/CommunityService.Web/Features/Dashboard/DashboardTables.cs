@@ -27,8 +27,11 @@ public sealed record DashboardRow(string Label, IReadOnlyList<decimal?> Values);
 /// </summary>
 public sealed record DashboardTable(
     string Key, string Title, string Meaning, string Chart, string RowHeader, IReadOnlyList<DashboardColumn> Columns, IReadOnlyList<DashboardRow> Rows,
-    DashboardRow? Total = null, bool Stacked = false)
+    DashboardRow? Total = null, bool Stacked = false, string? ShortTitle = null)
 {
+    /// <summary>The title of the table's sheet in a workbook, where Excel allows 31 characters.</summary>
+    public string SheetTitle => ShortTitle ?? Title;
+
     public static string Format(CellFormat format, decimal? value) => value is not { } v ? "–" : format switch
     {
         CellFormat.Hours => v.ToString("#,##0.0", CultureInfo.InvariantCulture),
@@ -38,15 +41,21 @@ public sealed record DashboardTable(
         _ => v.ToString("#,##0", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>What dashboard.js draws: the row labels along one axis and a data set per charted column.</summary>
+    /// <summary>
+    /// What dashboard.js draws: the row labels along one axis and a data set per charted column. Hours charted beside counts
+    /// get an axis of their own on the right ("y1"), so that neither scale flattens the other.
+    /// </summary>
     public object ChartData => new
     {
         type = Chart,
         stacked = Stacked,
         labels = Rows.Select(r => r.Label),
         datasets = Columns.Select((c, i) => (c, i)).Where(x => x.c.Charted)
-            .Select(x => new { label = x.c.Title, data = Rows.Select(r => r.Values[x.i]) }),
+            .Select(x => new { label = x.c.Title, data = Rows.Select(r => r.Values[x.i]), axis = OwnAxis(x.c) ? "y1" : "y" }),
     };
+
+    private bool OwnAxis(DashboardColumn column) =>
+        column.Format == CellFormat.Hours && Columns.Any(c => c.Charted && c.Format == CellFormat.Count);
 }
 
 /// <summary>Turns the figures into the dashboard's tables, in the reader's language.</summary>
@@ -133,12 +142,12 @@ public static class DashboardTables
             "bar", l["Funding source"].Value,
             [new DashboardColumn(l["Planned"].Value, CellFormat.Money, true), new DashboardColumn(l["Spent"].Value, CellFormat.Money, true),
                 new DashboardColumn(l["Spent of planned"].Value, CellFormat.Percent)],
-            budgetRows, new DashboardRow(l["Total"].Value, [planned, spent, SpentPercent(spent, planned)]));
+            budgetRows, new DashboardRow(l["Total"].Value, [planned, spent, SpentPercent(spent, planned)]), ShortTitle: l["Budget and spending by source"].Value);
 
         var demandRows = f.Demand.Select(d => new DashboardRow(l[$"ServiceCategory.{d.Category}"].Value,
             [d.Sessions, d.FullSessions, d.Places, d.PlacesTaken, d.Waiting, d.HomeVisitsAsked, d.HomeVisitsOpen])).ToList();
         var demand = new DashboardTable("demand", l["Demand and capacity"].Value,
-            l["Sessions starting in the period (not cancelled): places offered and taken, full sessions, people still on a waiting list; home-visit requests made in the period and how many are still open."].Value,
+            l["Sessions starting in the period (not cancelled): places offered and taken, full sessions, people still on a waiting list; home-visit requests made in the period, and every request made before its end that is still open today."].Value,
             "bar", l["Category"].Value,
             [new DashboardColumn(l["Sessions"].Value, CellFormat.Count), new DashboardColumn(l["Full sessions"].Value, CellFormat.Count),
                 new DashboardColumn(l["Places offered"].Value, CellFormat.Count, true), new DashboardColumn(l["Places taken"].Value, CellFormat.Count, true),

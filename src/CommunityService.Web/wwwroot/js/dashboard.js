@@ -9,12 +9,16 @@
     document.querySelectorAll(".dashboard-chart canvas[data-chart]").forEach(function (canvas) {
         var data = JSON.parse(canvas.dataset.chart);
         var line = data.type === "line";
+        // A data set on its own axis (hours beside counts) is drawn as a line against a scale on the right.
+        var second = data.datasets.filter(function (set) { return set.axis === "y1"; })[0];
         new Chart(canvas, {
             type: data.type,
             data: {
                 labels: data.labels,
                 datasets: data.datasets.map(function (set, i) {
                     return {
+                        type: set.axis === "y1" ? "line" : undefined,
+                        yAxisID: set.axis || "y",
                         label: set.label,
                         data: set.data,
                         backgroundColor: colours[i % colours.length],
@@ -30,7 +34,10 @@
                 plugins: { legend: { display: data.datasets.length > 1, position: "bottom" } },
                 scales: {
                     x: { stacked: data.stacked },
-                    y: { stacked: data.stacked, beginAtZero: true, suggestedMax: line ? 100 : undefined }
+                    y: { stacked: data.stacked, beginAtZero: true, suggestedMax: line ? 100 : undefined },
+                    y1: second
+                        ? { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: second.label } }
+                        : { display: false }
                 }
             }
         });
