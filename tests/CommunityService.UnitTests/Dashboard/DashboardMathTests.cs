@@ -166,4 +166,22 @@ public class DashboardTablesTests
         Assert.Equal(4, datasets.Count);
         Assert.Equal(4, demand.Columns.Count(c => c.Charted));
     }
+
+    [Fact]
+    public void Hours_charted_beside_counts_get_an_axis_of_their_own()
+    {
+        static List<string> Axes(DashboardTable table) =>
+            ((IEnumerable<object>)table.ChartData.GetType().GetProperty("datasets")!.GetValue(table.ChartData)!)
+            .Select(d => (string)d.GetType().GetProperty("axis")!.GetValue(d)!).ToList();
+
+        Assert.Equal(["y", "y", "y1"], Axes(Table("activity")));
+        Assert.All(Axes(Table("budget")), axis => Assert.Equal("y", axis));
+    }
+
+    [Fact]
+    public void A_sheet_title_fits_excel_and_a_short_one_is_given_where_the_title_is_long()
+    {
+        Assert.Equal("Budget and spending by source", Table("budget").SheetTitle);
+        Assert.Equal(Table("needs").Title, Table("needs").SheetTitle);
+    }
 }
