@@ -143,7 +143,7 @@ public class EvaluationSectionComment
 
 /// <summary>
 /// What a report is measured against: the plan in force, the project's target groups, the figures from the records, the money, and
-/// the project's newest satisfaction questionnaire (if any).
+/// the project's newest satisfaction questionnaire with answers (else its newest, if any).
 /// </summary>
 public sealed record EvaluationFacts(
     ServicePlan? Plan, IReadOnlyCollection<TargetGroup> Groups, ProjectFigures Figures, BudgetFacts Budget, Surveys.SatisfactionFigures? Satisfaction = null);

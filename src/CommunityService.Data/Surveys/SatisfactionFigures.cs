@@ -24,4 +24,7 @@ public sealed record SatisfactionFigures(int SurveyId, string Title, SurveyStatu
 {
     /// <summary>Draft or open: the project's current round, so another cannot start.</summary>
     public bool IsInProgress => Status is SurveyStatus.Draft or SurveyStatus.Open;
+
+    /// <summary>The project has a questionnaire in draft or open, this one or a newer one that has no answers yet.</summary>
+    public bool RoundInProgress { get; init; }
 }

@@ -272,6 +272,33 @@ public class SatisfactionTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task A_new_round_without_answers_leaves_the_report_on_the_last_answered_questionnaire()
+    {
+        var staff = await Portal.ClientForAsync("staff");
+        var answered = await QuestionnaireOfAsync(DayCare);
+        var report = await Portal.WithDbAsync(db => db.Evaluations.Where(e => e.ProjectId == DayCare && e.Status == ReportStatus.Draft).Select(e => e.Id).SingleAsync());
+        Assert.Equal($"/surveys/{answered}#questions", (await staff.PostFormAsync($"/surveys/{answered}", $"/surveys/{answered}/close", [])).RedirectPath());
+
+        await staff.PostFormAsync($"/projects/{DayCare}/evaluations", $"/projects/{DayCare}/satisfaction", []);
+
+        var next = await QuestionnaireOfAsync(DayCare);
+        Assert.NotEqual(answered, next);
+        var live = (await Portal.WithDbAsync(db => db.SatisfactionAsync(DayCare, default)))!;
+        Assert.Equal((answered, 24, true), (live.SurveyId, live.Responses, live.RoundInProgress));
+        var page = await staff.GetStringAsync($"/evaluations/{report}");
+        Assert.Contains("回收问卷: <span class=\"num\">24</span>", page, StringComparison.Ordinal);
+        Assert.Contains($"/surveys/{answered}/results", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"action=\"/projects/{DayCare}/satisfaction\"", page, StringComparison.Ordinal);
+
+        // Once the new round has an answer, it is the one the report is judged by.
+        await staff.PostFormAsync($"/surveys/{next}", $"/surveys/{next}/open", []);
+        await EnterOnPaperAsync(staff, next, 4);
+        live = (await Portal.WithDbAsync(db => db.SatisfactionAsync(DayCare, default)))!;
+        Assert.Equal((next, 1), (live.SurveyId, live.Responses));
+        Assert.Contains("回收问卷: <span class=\"num\">1</span>", await staff.GetStringAsync($"/evaluations/{report}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Staff_of_another_community_are_refused()
     {
         var yangguang = await Portal.NewUserClientAsync("yangguang-social-worker", 1, Roles.Staff);

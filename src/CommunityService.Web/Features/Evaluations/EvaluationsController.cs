@@ -407,7 +407,7 @@ public sealed class EvaluationsController(
         }
         var corrections = people.Corrections;
         var mayReview = report.Status == ReportStatus.Submitted && User.IsInRole(Roles.Manager);
-        var mayStartSatisfaction = report.IsEditable && Survey.CanStartSatisfaction(project.Stage, live?.IsInProgress == true).IsPassed;
+        var mayStartSatisfaction = report.IsEditable && Survey.CanStartSatisfaction(project.Stage, live?.RoundInProgress == true).IsPassed;
         return new EvaluationPage(report, project, names, corrections, mayReview, new EvaluationReviewForm()) { LiveSatisfaction = live, MayStartSatisfaction = mayStartSatisfaction };
     }
 }
