@@ -92,6 +92,41 @@ public class SatisfactionTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task The_overall_question_keeps_its_place_and_type_but_its_wording_may_change()
+    {
+        var staff = await Portal.ClientForAsync("staff");
+        await staff.PostFormAsync($"/projects/{Rehab}/evaluations", $"/projects/{Rehab}/satisfaction", []);
+        var id = await QuestionnaireOfAsync(Rehab);
+        var ordered = await Portal.WithDbAsync(db => db.SurveyQuestions.Where(q => q.SurveyId == id).OrderBy(q => q.Order).Select(q => q.Id).ToListAsync());
+        var (overall, content) = (ordered[0], ordered[1]);
+        const string Kept = "总体满意度题须保持在第一题且为评分题";
+
+        var removed = await staff.PostFormAsync($"/surveys/{id}", $"/surveys/{id}/questions/{overall}/remove", []);
+        var movedDown = await staff.PostFormAsync($"/surveys/{id}", $"/surveys/{id}/questions/{overall}/move", new() { ["offset"] = "1" });
+        var movedAbove = await staff.PostFormAsync($"/surveys/{id}", $"/surveys/{id}/questions/{content}/move", new() { ["offset"] = "-1" });
+        var edit = $"/surveys/{id}/questions/{overall}/edit";
+        var retyped = await staff.SubmitFormAsync(edit, edit, new() { ["Type"] = "SingleChoice", ["Options"] = "满意\n不满意" });
+
+        foreach (var refused in new[] { removed, movedDown, movedAbove, retyped })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(Kept, await refused.BodyAsync(), StringComparison.Ordinal);
+        }
+        var questions = await Portal.WithDbAsync(db => db.SurveyQuestions.AsNoTracking().Where(q => q.SurveyId == id).OrderBy(q => q.Order).ToListAsync());
+        Assert.Equal(ordered, questions.Select(q => q.Id));
+        Assert.Equal(QuestionType.Rating, questions[0].Type);
+
+        var reworded = await staff.SubmitFormAsync(edit, edit, new() { ["Text"] = "总体来说，您对上门康复满意吗？" });
+
+        Assert.Equal($"/surveys/{id}#questions", reworded.RedirectPath());
+        var first = await Portal.WithDbAsync(db => db.SurveyQuestions.AsNoTracking().SingleAsync(q => q.Id == overall));
+        Assert.Equal(("总体来说，您对上门康复满意吗？", QuestionType.Rating, 1), (first.Text, first.Type, first.Order));
+        var page = await staff.GetStringAsync($"/surveys/{id}");
+        Assert.DoesNotContain($"/questions/{overall}/remove\"", page, StringComparison.Ordinal);
+        Assert.Contains($"/questions/{ordered[2]}/remove\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_project_still_in_publicity_cannot_start_one()
     {
         var staff = await Portal.ClientForAsync("staff");
