@@ -84,6 +84,7 @@ public class EvaluationReport : IVersioned
     public List<EvaluationParticipation> Participation { get; set; } = [];
     public List<EvaluationSectionComment> SectionComments { get; set; } = [];
     public List<EvaluationSatisfactionQuestion> Satisfaction { get; set; } = [];
+    public List<EvaluationSatisfactionTally> SatisfactionTallies { get; set; } = [];
 
     public bool IsEditable => Status is ReportStatus.Draft or ReportStatus.Returned;
 
@@ -170,7 +171,10 @@ public class EvaluationReport : IVersioned
         Participation.Sort((a, b) => a.Group.CompareTo(b.Group));
     }
 
-    /// <summary>Fills in the figures as they stand: the objectives' verdicts, the budget per line, the people reached and the satisfaction questionnaire.</summary>
+    /// <summary>
+    /// Fills in the figures as they stand: the objectives' verdicts, the budget per line, the people reached and the satisfaction
+    /// questionnaire (its rating questions, and the choices and written answers of its other questions counted).
+    /// </summary>
     public void Refresh(EvaluationFacts facts)
     {
         SyncWith(facts.Plan, facts.Groups);
@@ -197,6 +201,25 @@ public class EvaluationReport : IVersioned
         {
             Order = i + 1, QuestionId = r.QuestionId, Text = r.Text, Responses = r.Responses, Average = r.Average, SatisfiedPercent = r.SatisfiedPercent,
         }) ?? []);
+        SatisfactionTallies.Clear();
+        foreach (var (q, i) in (facts.Satisfaction?.Tallies ?? []).OrderBy(t => t.Order).Select((t, i) => (t, i)))
+        {
+            EvaluationSatisfactionTally Row(int optionOrder, string option, int count, bool isOther = false) => new()
+            {
+                Order = i + 1, QuestionId = q.QuestionId, Question = q.Text, Type = q.Type, Answered = q.Answered,
+                OptionOrder = optionOrder, Option = option, IsOther = isOther, Count = count,
+            };
+            if (!q.IsChoice)
+            {
+                SatisfactionTallies.Add(Row(0, "", q.Answered));
+                continue;
+            }
+            SatisfactionTallies.AddRange(q.Options.Select((o, n) => Row(n + 1, o.Text, o.Count)));
+            if (q.AllowOther)
+            {
+                SatisfactionTallies.Add(Row(q.Options.Count + 1, "", q.Other, isOther: true));
+            }
+        }
     }
 
     /// <summary>The frozen budget lines again as a balance, with the totals per funding source.</summary>

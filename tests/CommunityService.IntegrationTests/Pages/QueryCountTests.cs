@@ -68,11 +68,11 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/dashboard", "manager", 15 },
         { "/dashboard?from=2020-01-01&to=2030-12-31&community=1&category=Welfare", "manager", 15 },
         // Evaluations: the project, its reports (names in the same command) and its satisfaction questionnaires; a report's page: the
-        // report with its project (split: the report and six kinds of rows), the live figures of a draft (the plan split in four,
-        // target groups, the aggregate, the newest comments, spending grouped, fee income, the satisfaction questionnaire's scores),
-        // the names with the corrections.
+        // report with its project (split: the report and seven kinds of rows), the live figures of a draft (the plan split in four,
+        // target groups, the aggregate, the newest comments, spending grouped, fee income, the satisfaction questionnaire's scores and
+        // counted choices), the names with the corrections.
         { "/projects/{project}/evaluations", "staff", 3 },
-        { "/evaluations/{evaluation}", "staff", 18 },
+        { "/evaluations/{evaluation}", "staff", 19 },
         // Public notice pages (uncached): the notice with its project and the plan's delivery, its sessions with places.
         { "/notices/{notice}", null, 4 },
         { "/notices/{notice}/poster", null, 4 },
