@@ -31,6 +31,7 @@ public class EvaluationReport : IVersioned
     public const int OtherMeansMaxLength = 200;
 
     public const string NeedsSummary = "The evaluation needs a summary.";
+    public const string NeedsImprovements = "The evaluation needs the improvements to make.";
     public const string NotEditable = "Only a draft or returned evaluation can be changed.";
     public const string NotSubmitted = "Only a submitted evaluation can be approved or returned.";
     public const string NeedsScores = "Give each of the four dimensions a score from 1 to 5.";
@@ -41,6 +42,15 @@ public class EvaluationReport : IVersioned
     public const string NotInExecution = "Evaluations start once the project is in execution.";
     public const string TimingDoesNotFitStage = "This kind of evaluation does not fit the project's stage: a final evaluation in the Evaluation stage, a follow-up after closing.";
     public const string FinalInProgress = "The project already has a final evaluation in progress.";
+
+    /// <summary>What a dimension's score rests on is part of the report: one message per dimension, naming it.</summary>
+    public static readonly IReadOnlyDictionary<EvaluationSection, string> NeedsNarrative = new Dictionary<EvaluationSection, string>
+    {
+        [EvaluationSection.Content] = "Say what the score for the service content rests on.",
+        [EvaluationSection.Methods] = "Say what the score for the service methods rests on.",
+        [EvaluationSection.Staff] = "Say what the score for the staff rests on.",
+        [EvaluationSection.TimeAndPlace] = "Say what the score for the time and place rests on.",
+    };
 
     public int Id { get; set; }
     public int ProjectId { get; set; }
@@ -228,7 +238,10 @@ public class EvaluationReport : IVersioned
         BudgetLines.Where(l => l.Spent != 0).Select(l => (l.Item, l.Source, l.Spent)),
         FeeIncome ?? 0m);
 
-    /// <summary>What is still missing before the report can go to a manager.</summary>
+    /// <summary>
+    /// What is still missing before the report can go to a manager: the means, each dimension scored with what its score rests on,
+    /// the actuals counted by hand, the summary and the improvements (改进措施).
+    /// </summary>
     public GateCheck CheckComplete()
     {
         var missing = new List<string>();
@@ -240,6 +253,9 @@ public class EvaluationReport : IVersioned
         {
             missing.Add(NeedsScores);
         }
+        missing.AddRange(EvaluationDimensionScore.Dimensions
+            .Where(d => string.IsNullOrWhiteSpace(Dimensions.FirstOrDefault(x => x.Dimension == d)?.Narrative))
+            .Select(d => NeedsNarrative[d]));
         if (Objectives.Any(o => o.IsTypedByHand && o.Actual is null))
         {
             missing.Add(NeedsManualActuals);
@@ -247,6 +263,10 @@ public class EvaluationReport : IVersioned
         if (string.IsNullOrWhiteSpace(Summary))
         {
             missing.Add(NeedsSummary);
+        }
+        if (string.IsNullOrWhiteSpace(Improvements))
+        {
+            missing.Add(NeedsImprovements);
         }
         return new GateCheck(missing);
     }

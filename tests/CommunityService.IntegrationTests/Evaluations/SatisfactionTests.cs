@@ -260,10 +260,7 @@ public class SatisfactionTests(PortalFactory portal) : PortalTest(portal)
         var create = $"/projects/{Rehab}/evaluations/create";
         await staff.PostFormAsync(create, create, new() { ["Timing"] = "During", ["ByQuestionnaire"] = "true" });
         var report = await Portal.WithDbAsync(db => db.Evaluations.Where(e => e.ProjectId == Rehab).Select(e => e.Id).SingleAsync());
-        await staff.SubmitFormAsync($"/evaluations/{report}/edit", $"/evaluations/{report}/edit", new()
-        {
-            ["Dimensions[0].Score"] = "4", ["Dimensions[1].Score"] = "4", ["Dimensions[2].Score"] = "5", ["Dimensions[3].Score"] = "3", ["Summary"] = "过程评估",
-        });
+        await staff.SubmitFormAsync($"/evaluations/{report}/edit", $"/evaluations/{report}/edit", Complete);
 
         var draft = await staff.GetStringAsync($"/evaluations/{report}");
         Assert.Contains("回收问卷: <span class=\"num\">2</span>", draft, StringComparison.Ordinal);

@@ -227,10 +227,10 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         var first = await db.Plans.Include(p => p.Objectives).Include(p => p.Beneficiaries).SingleAsync(p => p.ProjectId == projectId && p.VersionNumber == 1);
         var report = Data.Evaluations.EvaluationReport.Start(projectId, Data.Evaluations.EvaluationTiming.During, first, [TargetGroup.Disabled], "staff", DateTime.UtcNow);
         report.ByInterview = true;
-        report.Summary = "按第 1 版计划评估";
+        (report.Summary, report.Improvements) = ("按第 1 版计划评估", "按新版计划调整");
         foreach (var d in report.Dimensions)
         {
-            d.Score = 4;
+            (d.Score, d.Narrative) = (4, "按计划推进");
         }
         var facts = new Data.Evaluations.EvaluationFacts(first, [TargetGroup.Disabled], ProjectFigures.None, new Data.Evaluations.BudgetFacts([], 0m));
         Assert.True(report.Submit(facts, DateTime.UtcNow).IsPassed);
