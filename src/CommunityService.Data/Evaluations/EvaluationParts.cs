@@ -129,6 +129,39 @@ public class EvaluationSatisfactionQuestion
     public decimal? SatisfiedPercent { get; set; }
 }
 
+/// <summary>
+/// One figure of a choice or text question of the project's satisfaction questionnaire, frozen at submission like the rating
+/// questions: for a choice question a row per option (and one for "other" where the question offers it) with how many chose it;
+/// for a text question one row with how many wrote an answer (the answers themselves stay in the questionnaire's results).
+/// </summary>
+public class EvaluationSatisfactionTally
+{
+    public int Id { get; set; }
+    public int ReportId { get; set; }
+
+    /// <summary>The question's place among the report's choice and text questions, from 1; the rows of one question share it.</summary>
+    public int Order { get; set; }
+
+    /// <summary>The questionnaire's question it was taken from; a reference only, the row keeps its own copy of the wording.</summary>
+    public int? QuestionId { get; set; }
+    public string Question { get; set; } = "";
+    public Surveys.QuestionType Type { get; set; }
+
+    /// <summary>How many people answered the question (a multiple-choice answer may choose several options).</summary>
+    public int Answered { get; set; }
+
+    /// <summary>The option's place within the question, from 1; 0 for a text question's row.</summary>
+    public int OptionOrder { get; set; }
+    public string Option { get; set; } = "";
+    public bool IsOther { get; set; }
+    public int Count { get; set; }
+
+    public bool IsText => Type is Surveys.QuestionType.ShortText or Surveys.QuestionType.LongText;
+
+    /// <summary>The share of those who answered that chose the option, in percent to one place; null for a text question and before anyone answered.</summary>
+    public decimal? Percent => IsText || Answered == 0 ? null : Math.Round(100m * Count / Answered, 1, MidpointRounding.AwayFromZero);
+}
+
 /// <summary>A manager's comment on one section of a returned report, shown beside that section.</summary>
 public class EvaluationSectionComment
 {
@@ -143,7 +176,7 @@ public class EvaluationSectionComment
 
 /// <summary>
 /// What a report is measured against: the plan in force, the project's target groups, the figures from the records, the money, and
-/// the project's newest satisfaction questionnaire (if any).
+/// the project's newest satisfaction questionnaire with answers (else its newest, if any).
 /// </summary>
 public sealed record EvaluationFacts(
     ServicePlan? Plan, IReadOnlyCollection<TargetGroup> Groups, ProjectFigures Figures, BudgetFacts Budget, Surveys.SatisfactionFigures? Satisfaction = null);

@@ -31,6 +31,7 @@ public class EvaluationReport : IVersioned
     public const int OtherMeansMaxLength = 200;
 
     public const string NeedsSummary = "The evaluation needs a summary.";
+    public const string NeedsImprovements = "The evaluation needs the improvements to make.";
     public const string NotEditable = "Only a draft or returned evaluation can be changed.";
     public const string NotSubmitted = "Only a submitted evaluation can be approved or returned.";
     public const string NeedsScores = "Give each of the four dimensions a score from 1 to 5.";
@@ -41,6 +42,15 @@ public class EvaluationReport : IVersioned
     public const string NotInExecution = "Evaluations start once the project is in execution.";
     public const string TimingDoesNotFitStage = "This kind of evaluation does not fit the project's stage: a final evaluation in the Evaluation stage, a follow-up after closing.";
     public const string FinalInProgress = "The project already has a final evaluation in progress.";
+
+    /// <summary>What a dimension's score rests on is part of the report: one message per dimension, naming it.</summary>
+    public static readonly IReadOnlyDictionary<EvaluationSection, string> NeedsNarrative = new Dictionary<EvaluationSection, string>
+    {
+        [EvaluationSection.Content] = "Say what the score for the service content rests on.",
+        [EvaluationSection.Methods] = "Say what the score for the service methods rests on.",
+        [EvaluationSection.Staff] = "Say what the score for the staff rests on.",
+        [EvaluationSection.TimeAndPlace] = "Say what the score for the time and place rests on.",
+    };
 
     public int Id { get; set; }
     public int ProjectId { get; set; }
@@ -84,6 +94,7 @@ public class EvaluationReport : IVersioned
     public List<EvaluationParticipation> Participation { get; set; } = [];
     public List<EvaluationSectionComment> SectionComments { get; set; } = [];
     public List<EvaluationSatisfactionQuestion> Satisfaction { get; set; } = [];
+    public List<EvaluationSatisfactionTally> SatisfactionTallies { get; set; } = [];
 
     public bool IsEditable => Status is ReportStatus.Draft or ReportStatus.Returned;
 
@@ -170,7 +181,10 @@ public class EvaluationReport : IVersioned
         Participation.Sort((a, b) => a.Group.CompareTo(b.Group));
     }
 
-    /// <summary>Fills in the figures as they stand: the objectives' verdicts, the budget per line, the people reached and the satisfaction questionnaire.</summary>
+    /// <summary>
+    /// Fills in the figures as they stand: the objectives' verdicts, the budget per line, the people reached and the satisfaction
+    /// questionnaire (its rating questions, and the choices and written answers of its other questions counted).
+    /// </summary>
     public void Refresh(EvaluationFacts facts)
     {
         SyncWith(facts.Plan, facts.Groups);
@@ -197,6 +211,25 @@ public class EvaluationReport : IVersioned
         {
             Order = i + 1, QuestionId = r.QuestionId, Text = r.Text, Responses = r.Responses, Average = r.Average, SatisfiedPercent = r.SatisfiedPercent,
         }) ?? []);
+        SatisfactionTallies.Clear();
+        foreach (var (q, i) in (facts.Satisfaction?.Tallies ?? []).OrderBy(t => t.Order).Select((t, i) => (t, i)))
+        {
+            EvaluationSatisfactionTally Row(int optionOrder, string option, int count, bool isOther = false) => new()
+            {
+                Order = i + 1, QuestionId = q.QuestionId, Question = q.Text, Type = q.Type, Answered = q.Answered,
+                OptionOrder = optionOrder, Option = option, IsOther = isOther, Count = count,
+            };
+            if (!q.IsChoice)
+            {
+                SatisfactionTallies.Add(Row(0, "", q.Answered));
+                continue;
+            }
+            SatisfactionTallies.AddRange(q.Options.Select((o, n) => Row(n + 1, o.Text, o.Count)));
+            if (q.AllowOther)
+            {
+                SatisfactionTallies.Add(Row(q.Options.Count + 1, "", q.Other, isOther: true));
+            }
+        }
     }
 
     /// <summary>The frozen budget lines again as a balance, with the totals per funding source.</summary>
@@ -205,7 +238,10 @@ public class EvaluationReport : IVersioned
         BudgetLines.Where(l => l.Spent != 0).Select(l => (l.Item, l.Source, l.Spent)),
         FeeIncome ?? 0m);
 
-    /// <summary>What is still missing before the report can go to a manager.</summary>
+    /// <summary>
+    /// What is still missing before the report can go to a manager: the means, each dimension scored with what its score rests on,
+    /// the actuals counted by hand, the summary and the improvements (改进措施).
+    /// </summary>
     public GateCheck CheckComplete()
     {
         var missing = new List<string>();
@@ -217,6 +253,9 @@ public class EvaluationReport : IVersioned
         {
             missing.Add(NeedsScores);
         }
+        missing.AddRange(EvaluationDimensionScore.Dimensions
+            .Where(d => string.IsNullOrWhiteSpace(Dimensions.FirstOrDefault(x => x.Dimension == d)?.Narrative))
+            .Select(d => NeedsNarrative[d]));
         if (Objectives.Any(o => o.IsTypedByHand && o.Actual is null))
         {
             missing.Add(NeedsManualActuals);
@@ -224,6 +263,10 @@ public class EvaluationReport : IVersioned
         if (string.IsNullOrWhiteSpace(Summary))
         {
             missing.Add(NeedsSummary);
+        }
+        if (string.IsNullOrWhiteSpace(Improvements))
+        {
+            missing.Add(NeedsImprovements);
         }
         return new GateCheck(missing);
     }

@@ -24,6 +24,7 @@ internal sealed class EvaluationReportConfiguration : IEntityTypeConfiguration<E
         builder.HasMany(e => e.Participation).WithOne().HasForeignKey(p => p.ReportId);
         builder.HasMany(e => e.SectionComments).WithOne().HasForeignKey(c => c.ReportId);
         builder.HasMany(e => e.Satisfaction).WithOne().HasForeignKey(s => s.ReportId);
+        builder.HasMany(e => e.SatisfactionTallies).WithOne().HasForeignKey(t => t.ReportId);
         builder.HasOne<Surveys.Survey>().WithMany().HasForeignKey(e => e.SatisfactionSurveyId).OnDelete(DeleteBehavior.NoAction);
     }
 }

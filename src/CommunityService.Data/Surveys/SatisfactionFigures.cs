@@ -19,9 +19,28 @@ public sealed record RatingFigures(int QuestionId, int Order, string Text, IRead
         : Math.Round(100m * Counts.Skip(SatisfiedFrom - 1).Sum() / Responses, 1, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>A project's satisfaction questionnaire as it stands: the questionnaires returned and each rating question's figures.</summary>
+/// <summary>
+/// A choice or text question of a satisfaction questionnaire: how many people answered it, and for a choice question how many
+/// chose each option (in the option's order) and how many wrote an "other" answer.
+/// </summary>
+public sealed record AnswerTally(int QuestionId, int Order, string Text, QuestionType Type, int Answered, IReadOnlyList<ChoiceCount> Options, bool AllowOther = false, int Other = 0)
+{
+    public bool IsChoice => Type is QuestionType.SingleChoice or QuestionType.MultipleChoice;
+}
+
+public sealed record ChoiceCount(string Text, int Count);
+
+/// <summary>
+/// A project's satisfaction questionnaire as it stands: the questionnaires returned, each rating question's figures, and the
+/// answers to its choice and text questions counted.
+/// </summary>
 public sealed record SatisfactionFigures(int SurveyId, string Title, SurveyStatus Status, int Responses, IReadOnlyList<RatingFigures> Ratings)
 {
     /// <summary>Draft or open: the project's current round, so another cannot start.</summary>
     public bool IsInProgress => Status is SurveyStatus.Draft or SurveyStatus.Open;
+
+    public IReadOnlyList<AnswerTally> Tallies { get; init; } = [];
+
+    /// <summary>The project has a questionnaire in draft or open, this one or a newer one that has no answers yet.</summary>
+    public bool RoundInProgress { get; init; }
 }

@@ -43,6 +43,7 @@ public class Survey : IVersioned
     public const string SatisfactionQuestionnaireOnly = "A satisfaction questionnaire is a questionnaire: interviews and observations belong to a community survey.";
     public const string SignInToAnswer = "Please sign in to answer this questionnaire.";
     public const string OnlyParticipantsAnswer = "This questionnaire is for the residents who took part in the project.";
+    public const string OverallStaysFirst = "The overall satisfaction question stays first and stays a rating: a report judges the satisfaction objective by it. Its wording may change.";
 
     public int Id { get; set; }
     public string Title { get; set; } = "";
@@ -72,6 +73,12 @@ public class Survey : IVersioned
     public bool IsAcceptingAnswers => Status == SurveyStatus.Open;
 
     public bool IsSatisfaction => Kind == SurveyKind.Satisfaction;
+
+    /// <summary>
+    /// A satisfaction questionnaire's overall question: the ready-made one it starts with, which a report's satisfaction objective is
+    /// judged by (the first rating question). It keeps its place and its type; null for a community survey.
+    /// </summary>
+    public SurveyQuestion? OverallQuestion => IsSatisfaction ? Ordered.FirstOrDefault() : null;
 
     /// <summary>
     /// Whether a project may start a satisfaction questionnaire: once its service is running (Execution), while it is evaluated,
@@ -231,6 +238,10 @@ public class Survey : IVersioned
         {
             return GateCheck.Fail(HasResponses);
         }
+        if (question == OverallQuestion && newType != question.Type && newType != QuestionType.Rating)
+        {
+            return GateCheck.Fail(OverallStaysFirst);
+        }
         question.Type = newType;
         return CheckCondition(question, Ordered.IndexOf(question));
     }
@@ -245,6 +256,10 @@ public class Survey : IVersioned
         {
             return GateCheck.Fail(HasResponses);
         }
+        if (question == OverallQuestion)
+        {
+            return GateCheck.Fail(OverallStaysFirst);
+        }
         Questions.Remove(question);
         foreach (var dependent in Questions.Where(q => q.ConditionQuestionId == question.Id && question.Id != 0))
         {
@@ -255,15 +270,22 @@ public class Survey : IVersioned
         return GateCheck.Passed;
     }
 
-    /// <summary>Moves a question up or down one place; a move that breaks a condition's order is refused.</summary>
+    /// <summary>
+    /// Moves a question up or down one place; a move that breaks a condition's order is refused, and so is one that takes a
+    /// satisfaction questionnaire's overall question from the top.
+    /// </summary>
     public GateCheck MoveQuestion(SurveyQuestion question, int offset)
     {
         var ordered = Ordered;
         var from = ordered.IndexOf(question);
         var to = from + offset;
-        if (from < 0 || to < 0 || to >= ordered.Count)
+        if (from < 0 || to < 0 || to >= ordered.Count || to == from)
         {
             return GateCheck.Passed;
+        }
+        if (IsSatisfaction && (from == 0 || to == 0))
+        {
+            return GateCheck.Fail(OverallStaysFirst);
         }
         ordered.RemoveAt(from);
         ordered.Insert(to, question);

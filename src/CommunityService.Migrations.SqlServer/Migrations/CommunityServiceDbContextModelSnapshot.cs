@@ -828,6 +828,57 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.ToTable("EvaluationSatisfactionQuestion");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSatisfactionTally", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsOther")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Option")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("OptionOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationSatisfactionTally");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
                 {
                     b.Property<int>("Id")
@@ -3116,6 +3167,15 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSatisfactionTally", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("SatisfactionTallies")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
                 {
                     b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
@@ -3729,6 +3789,8 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                     b.Navigation("Participation");
 
                     b.Navigation("Satisfaction");
+
+                    b.Navigation("SatisfactionTallies");
 
                     b.Navigation("SectionComments");
                 });

@@ -790,6 +790,55 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.ToTable("EvaluationSatisfactionQuestion");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSatisfactionTally", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Option")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OptionOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationSatisfactionTally");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
                 {
                     b.Property<int>("Id")
@@ -3005,6 +3054,15 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSatisfactionTally", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("SatisfactionTallies")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
                 {
                     b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
@@ -3618,6 +3676,8 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.Navigation("Participation");
 
                     b.Navigation("Satisfaction");
+
+                    b.Navigation("SatisfactionTallies");
 
                     b.Navigation("SectionComments");
                 });

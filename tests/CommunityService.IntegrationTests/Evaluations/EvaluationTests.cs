@@ -22,6 +22,7 @@ public class EvaluationTests(PortalFactory portal) : PortalTest(portal)
     {
         ["Dimensions[0].Score"] = "4", ["Dimensions[0].Narrative"] = "上门康复内容切合需要",
         ["Dimensions[1].Score"] = "4", ["Dimensions[2].Score"] = "5", ["Dimensions[3].Score"] = "3",
+        ["Dimensions[1].Narrative"] = "以上门为主", ["Dimensions[2].Narrative"] = "康复师认真负责", ["Dimensions[3].Narrative"] = "时间可约",
         ["Objectives[0].Comment"] = "人次稳步增长", ["Summary"] = "过程评估：进展顺利", ["Improvements"] = "增加康复师",
     };
 
@@ -254,7 +255,10 @@ public class EvaluationTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await refused.BodyAsync();
         Assert.Contains("请为四个评估维度各打 1–5 分。", html, StringComparison.Ordinal);
+        Assert.Contains("请填写“服务内容”评分的依据。", html, StringComparison.Ordinal);
+        Assert.Contains("请填写“时间地点”评分的依据。", html, StringComparison.Ordinal);
         Assert.Contains("评估报告需要写总结。", html, StringComparison.Ordinal);
+        Assert.Contains("评估报告需要写改进措施。", html, StringComparison.Ordinal);
         Assert.Equal(ReportStatus.Draft, (await LoadAsync(id)).Status);
     }
 

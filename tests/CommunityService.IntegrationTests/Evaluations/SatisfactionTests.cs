@@ -24,11 +24,22 @@ public class SatisfactionTests(PortalFactory portal) : PortalTest(portal)
     private const int DayCare = 14;
     private const string NotForYou = "这份问卷只请参加过本项目的居民填写。";
 
+    /// <summary>What a report needs before it is submitted: four scores with what they rest on, a summary and the improvements.</summary>
+    private static readonly Dictionary<string, string> Complete = new()
+    {
+        ["Dimensions[0].Score"] = "4", ["Dimensions[1].Score"] = "4", ["Dimensions[2].Score"] = "5", ["Dimensions[3].Score"] = "3",
+        ["Dimensions[0].Narrative"] = "内容切合需要", ["Dimensions[1].Narrative"] = "上门为主", ["Dimensions[2].Narrative"] = "康复师认真",
+        ["Dimensions[3].Narrative"] = "时间灵活", ["Summary"] = "过程评估", ["Improvements"] = "增加康复师",
+    };
+
     private Task<int> QuestionnaireOfAsync(int projectId) =>
         Portal.WithDbAsync(db => db.Surveys.Where(s => s.ProjectId == projectId && s.Kind == SurveyKind.Satisfaction).OrderByDescending(s => s.Id).Select(s => s.Id).FirstAsync());
 
-    /// <summary>A full set of answers: every rating <paramref name="score"/>, "yes" to coming again, and a suggestion.</summary>
-    private Task<Dictionary<string, string>> AnswersAsync(int surveyId, int score) => Portal.WithDbAsync(async db =>
+    /// <summary>
+    /// A full set of answers: every rating <paramref name="score"/>, the <paramref name="choice"/>-th option (from 0: "yes") to
+    /// coming again, and <paramref name="suggestion"/>.
+    /// </summary>
+    private Task<Dictionary<string, string>> AnswersAsync(int surveyId, int score, int choice = 0, string suggestion = "希望多办几场") => Portal.WithDbAsync(async db =>
     {
         var questions = await db.SurveyQuestions.Include(q => q.Options).Where(q => q.SurveyId == surveyId).ToListAsync();
         var fields = new Dictionary<string, string>();
@@ -37,8 +48,8 @@ public class SatisfactionTests(PortalFactory portal) : PortalTest(portal)
             fields[$"q{q.Id}"] = q.Type switch
             {
                 QuestionType.Rating => score.ToString(CultureInfo.InvariantCulture),
-                QuestionType.SingleChoice => q.Options.OrderBy(o => o.Order).First().Id.ToString(CultureInfo.InvariantCulture),
-                _ => "希望多办几场",
+                QuestionType.SingleChoice => q.Options.OrderBy(o => o.Order).ElementAt(choice).Id.ToString(CultureInfo.InvariantCulture),
+                _ => suggestion,
             };
         }
         return fields;
@@ -54,9 +65,9 @@ public class SatisfactionTests(PortalFactory portal) : PortalTest(portal)
         return id;
     }
 
-    private async Task EnterOnPaperAsync(HttpClient staff, int surveyId, int score)
+    private async Task EnterOnPaperAsync(HttpClient staff, int surveyId, int score, int choice = 0, string suggestion = "希望多办几场")
     {
-        var fields = await AnswersAsync(surveyId, score);
+        var fields = await AnswersAsync(surveyId, score, choice, suggestion);
         fields["channel"] = "Paper";
         var entered = await staff.PostFormAsync($"/surveys/{surveyId}/entry", $"/surveys/{surveyId}/entry", fields);
         Assert.Equal($"/surveys/{surveyId}/entry", entered.RedirectPath());
@@ -89,6 +100,41 @@ public class SatisfactionTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("请先结束它", await again.BodyAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await Portal.WithDbAsync(db => db.Surveys.CountAsync(s => s.ProjectId == Rehab)));
+    }
+
+    [Fact]
+    public async Task The_overall_question_keeps_its_place_and_type_but_its_wording_may_change()
+    {
+        var staff = await Portal.ClientForAsync("staff");
+        await staff.PostFormAsync($"/projects/{Rehab}/evaluations", $"/projects/{Rehab}/satisfaction", []);
+        var id = await QuestionnaireOfAsync(Rehab);
+        var ordered = await Portal.WithDbAsync(db => db.SurveyQuestions.Where(q => q.SurveyId == id).OrderBy(q => q.Order).Select(q => q.Id).ToListAsync());
+        var (overall, content) = (ordered[0], ordered[1]);
+        const string Kept = "总体满意度题须保持在第一题且为评分题";
+
+        var removed = await staff.PostFormAsync($"/surveys/{id}", $"/surveys/{id}/questions/{overall}/remove", []);
+        var movedDown = await staff.PostFormAsync($"/surveys/{id}", $"/surveys/{id}/questions/{overall}/move", new() { ["offset"] = "1" });
+        var movedAbove = await staff.PostFormAsync($"/surveys/{id}", $"/surveys/{id}/questions/{content}/move", new() { ["offset"] = "-1" });
+        var edit = $"/surveys/{id}/questions/{overall}/edit";
+        var retyped = await staff.SubmitFormAsync(edit, edit, new() { ["Type"] = "SingleChoice", ["Options"] = "满意\n不满意" });
+
+        foreach (var refused in new[] { removed, movedDown, movedAbove, retyped })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(Kept, await refused.BodyAsync(), StringComparison.Ordinal);
+        }
+        var questions = await Portal.WithDbAsync(db => db.SurveyQuestions.AsNoTracking().Where(q => q.SurveyId == id).OrderBy(q => q.Order).ToListAsync());
+        Assert.Equal(ordered, questions.Select(q => q.Id));
+        Assert.Equal(QuestionType.Rating, questions[0].Type);
+
+        var reworded = await staff.SubmitFormAsync(edit, edit, new() { ["Text"] = "总体来说，您对上门康复满意吗？" });
+
+        Assert.Equal($"/surveys/{id}#questions", reworded.RedirectPath());
+        var first = await Portal.WithDbAsync(db => db.SurveyQuestions.AsNoTracking().SingleAsync(q => q.Id == overall));
+        Assert.Equal(("总体来说，您对上门康复满意吗？", QuestionType.Rating, 1), (first.Text, first.Type, first.Order));
+        var page = await staff.GetStringAsync($"/surveys/{id}");
+        Assert.DoesNotContain($"/questions/{overall}/remove\"", page, StringComparison.Ordinal);
+        Assert.Contains($"/questions/{ordered[2]}/remove\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -214,10 +260,7 @@ public class SatisfactionTests(PortalFactory portal) : PortalTest(portal)
         var create = $"/projects/{Rehab}/evaluations/create";
         await staff.PostFormAsync(create, create, new() { ["Timing"] = "During", ["ByQuestionnaire"] = "true" });
         var report = await Portal.WithDbAsync(db => db.Evaluations.Where(e => e.ProjectId == Rehab).Select(e => e.Id).SingleAsync());
-        await staff.SubmitFormAsync($"/evaluations/{report}/edit", $"/evaluations/{report}/edit", new()
-        {
-            ["Dimensions[0].Score"] = "4", ["Dimensions[1].Score"] = "4", ["Dimensions[2].Score"] = "5", ["Dimensions[3].Score"] = "3", ["Summary"] = "过程评估",
-        });
+        await staff.SubmitFormAsync($"/evaluations/{report}/edit", $"/evaluations/{report}/edit", Complete);
 
         var draft = await staff.GetStringAsync($"/evaluations/{report}");
         Assert.Contains("回收问卷: <span class=\"num\">2</span>", draft, StringComparison.Ordinal);
@@ -247,6 +290,65 @@ public class SatisfactionTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("请说明回收率", live, StringComparison.Ordinal);
     }
 
+    /// <summary>The cells of one row of the choice and text questions' table, whitespace between the tags squeezed.</summary>
+    private static string ChoiceRow(string answer, int count, string share) =>
+        $"<td>{answer}</td> <td class=\"num text-end\">{count}</td> <td class=\"num text-end\">{share}</td>";
+
+    private static string Squeezed(string html) => System.Text.RegularExpressions.Regex.Replace(html, @">\s+<", "> <");
+
+    [Fact]
+    public async Task Choices_and_written_answers_are_counted_in_the_report_and_freeze_at_submission()
+    {
+        var staff = await Portal.ClientForAsync("staff");
+        var id = await StartAndOpenAsync(staff);
+        // Coming again: yes, not sure, yes; suggestions: two written, one left empty.
+        await EnterOnPaperAsync(staff, id, 5, choice: 0, suggestion: "希望多办几场");
+        await EnterOnPaperAsync(staff, id, 3, choice: 2, suggestion: "");
+        await EnterOnPaperAsync(staff, id, 4, choice: 0, suggestion: "时间再灵活些");
+        var create = $"/projects/{Rehab}/evaluations/create";
+        await staff.PostFormAsync(create, create, new() { ["Timing"] = "During", ["ByQuestionnaire"] = "true" });
+        var report = await Portal.WithDbAsync(db => db.Evaluations.Where(e => e.ProjectId == Rehab).Select(e => e.Id).SingleAsync());
+        await staff.SubmitFormAsync($"/evaluations/{report}/edit", $"/evaluations/{report}/edit", Complete);
+
+        var draft = Squeezed(await staff.GetStringAsync($"/evaluations/{report}"));
+        Assert.Contains("选择题与文字题", draft, StringComparison.Ordinal);
+        Assert.Contains("您还愿意再参加这项服务吗？ <span class=\"small text-muted\">(3 人作答)</span>", draft, StringComparison.Ordinal);
+        Assert.Contains(ChoiceRow("愿意", 2, "66.7"), draft, StringComparison.Ordinal);
+        Assert.Contains(ChoiceRow("不愿意", 0, "0.0"), draft, StringComparison.Ordinal);
+        Assert.Contains(ChoiceRow("还没想好", 1, "33.3"), draft, StringComparison.Ordinal);
+        Assert.Contains("您觉得我们还有哪些地方需要改进？ <span class=\"small text-muted\">(2 人作答)</span>", draft, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/surveys/{id}/results\">查看回答</a>", draft, StringComparison.Ordinal);
+        Assert.Equal($"/evaluations/{report}", (await staff.PostFormAsync($"/evaluations/{report}", $"/evaluations/{report}/submit", [])).RedirectPath());
+
+        var frozen = await Portal.WithDbAsync(db => db.Evaluations.AsNoTracking().Include(e => e.SatisfactionTallies).SingleAsync(e => e.Id == report));
+        Assert.Equal(
+            [(1, "愿意", 2, 3), (1, "不愿意", 0, 3), (1, "还没想好", 1, 3), (2, "", 2, 2)],
+            frozen.SatisfactionTallies.OrderBy(t => t.Order).ThenBy(t => t.OptionOrder).Select(t => (t.Order, t.Option, t.Count, t.Answered)));
+
+        await EnterOnPaperAsync(staff, id, 2, choice: 1, suggestion: "路太远");
+        var submitted = Squeezed(await staff.GetStringAsync($"/evaluations/{report}"));
+        Assert.Contains(ChoiceRow("不愿意", 0, "0.0"), submitted, StringComparison.Ordinal);
+        Assert.Contains(ChoiceRow("愿意", 2, "66.7"), submitted, StringComparison.Ordinal);
+        var print = Squeezed(await staff.GetStringAsync($"/evaluations/{report}/print"));
+        Assert.Contains(ChoiceRow("还没想好", 1, "33.3"), print, StringComparison.Ordinal);
+        Assert.Contains("文字回答", print, StringComparison.Ordinal);
+        Assert.DoesNotContain("/results", print, StringComparison.Ordinal);
+        using (var file = new MemoryStream(await staff.GetByteArrayAsync($"/evaluations/{report}/export")))
+        {
+            var rows = file.Query(useHeaderRow: true, sheetName: "选择题与文字题").Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal(["愿意", "不愿意", "还没想好", "文字回答"], rows.Select(r => (string)r["答案"]));
+            Assert.Equal([2, 0, 1, 2], rows.Select(r => Convert.ToInt32(r["人数"], CultureInfo.InvariantCulture)));
+            Assert.Equal(66.7m, Convert.ToDecimal(rows[0]["占比（%）"], CultureInfo.InvariantCulture));
+        }
+
+        var manager = await Portal.ClientForAsync("manager");
+        await manager.PostFormAsync($"/evaluations/{report}", $"/evaluations/{report}/review", new() { ["Outcome"] = "Return", ["Sections[Satisfaction]"] = "请分析不愿意再来的原因" });
+        var live = Squeezed(await staff.GetStringAsync($"/evaluations/{report}"));
+        Assert.Contains(ChoiceRow("不愿意", 1, "25.0"), live, StringComparison.Ordinal);
+        Assert.Contains(ChoiceRow("愿意", 2, "50.0"), live, StringComparison.Ordinal);
+        Assert.Contains("您觉得我们还有哪些地方需要改进？ <span class=\"small text-muted\">(3 人作答)</span>", live, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_approved_demo_report_holds_the_figures_its_questionnaire_had_and_prints_and_exports_them()
     {
@@ -269,6 +371,33 @@ public class SatisfactionTests(PortalFactory portal) : PortalTest(portal)
         var overall = Assert.Single(rows, r => (string)r["题目"] == "总体来说，您对这项服务满意吗？");
         Assert.Equal(report.Satisfaction.OrderBy(s => s.Order).First().Average, Convert.ToDecimal(overall["平均分（1–5）"], CultureInfo.InvariantCulture));
         Assert.Equal(48, Convert.ToInt32(Assert.Single(rows, r => (string)r["题目"] == "回收问卷")["回答人数"], CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_new_round_without_answers_leaves_the_report_on_the_last_answered_questionnaire()
+    {
+        var staff = await Portal.ClientForAsync("staff");
+        var answered = await QuestionnaireOfAsync(DayCare);
+        var report = await Portal.WithDbAsync(db => db.Evaluations.Where(e => e.ProjectId == DayCare && e.Status == ReportStatus.Draft).Select(e => e.Id).SingleAsync());
+        Assert.Equal($"/surveys/{answered}#questions", (await staff.PostFormAsync($"/surveys/{answered}", $"/surveys/{answered}/close", [])).RedirectPath());
+
+        await staff.PostFormAsync($"/projects/{DayCare}/evaluations", $"/projects/{DayCare}/satisfaction", []);
+
+        var next = await QuestionnaireOfAsync(DayCare);
+        Assert.NotEqual(answered, next);
+        var live = (await Portal.WithDbAsync(db => db.SatisfactionAsync(DayCare, default)))!;
+        Assert.Equal((answered, 24, true), (live.SurveyId, live.Responses, live.RoundInProgress));
+        var page = await staff.GetStringAsync($"/evaluations/{report}");
+        Assert.Contains("回收问卷: <span class=\"num\">24</span>", page, StringComparison.Ordinal);
+        Assert.Contains($"/surveys/{answered}/results", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"action=\"/projects/{DayCare}/satisfaction\"", page, StringComparison.Ordinal);
+
+        // Once the new round has an answer, it is the one the report is judged by.
+        await staff.PostFormAsync($"/surveys/{next}", $"/surveys/{next}/open", []);
+        await EnterOnPaperAsync(staff, next, 4);
+        live = (await Portal.WithDbAsync(db => db.SatisfactionAsync(DayCare, default)))!;
+        Assert.Equal((next, 1), (live.SurveyId, live.Responses));
+        Assert.Contains("回收问卷: <span class=\"num\">1</span>", await staff.GetStringAsync($"/evaluations/{report}"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,11 +68,11 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/dashboard", "manager", 15 },
         { "/dashboard?from=2020-01-01&to=2030-12-31&community=1&category=Welfare", "manager", 15 },
         // Evaluations: the project, its reports (names in the same command) and its satisfaction questionnaires; a report's page: the
-        // report with its project (split: the report and six kinds of rows), the live figures of a draft (the plan split in four,
-        // target groups, the aggregate, the newest comments, spending grouped, fee income, the satisfaction questionnaire's scores),
-        // the names with the corrections.
+        // report with its project (split: the report and seven kinds of rows), the live figures of a draft (the plan split in four,
+        // target groups, the aggregate, the newest comments, spending grouped, fee income, the satisfaction questionnaire's scores and
+        // counted choices), the names with the corrections.
         { "/projects/{project}/evaluations", "staff", 3 },
-        { "/evaluations/{evaluation}", "staff", 18 },
+        { "/evaluations/{evaluation}", "staff", 19 },
         // Public notice pages (uncached): the notice with its project and the plan's delivery, its sessions with places.
         { "/notices/{notice}", null, 4 },
         { "/notices/{notice}/poster", null, 4 },
@@ -227,10 +227,10 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         var first = await db.Plans.Include(p => p.Objectives).Include(p => p.Beneficiaries).SingleAsync(p => p.ProjectId == projectId && p.VersionNumber == 1);
         var report = Data.Evaluations.EvaluationReport.Start(projectId, Data.Evaluations.EvaluationTiming.During, first, [TargetGroup.Disabled], "staff", DateTime.UtcNow);
         report.ByInterview = true;
-        report.Summary = "按第 1 版计划评估";
+        (report.Summary, report.Improvements) = ("按第 1 版计划评估", "按新版计划调整");
         foreach (var d in report.Dimensions)
         {
-            d.Score = 4;
+            (d.Score, d.Narrative) = (4, "按计划推进");
         }
         var facts = new Data.Evaluations.EvaluationFacts(first, [TargetGroup.Disabled], ProjectFigures.None, new Data.Evaluations.BudgetFacts([], 0m));
         Assert.True(report.Submit(facts, DateTime.UtcNow).IsPassed);

@@ -75,7 +75,8 @@ public class PipelineWalkTests(PortalFactory portal) : PortalTest(portal)
         await Ok(staff.SubmitFormAsync(edit, edit, new()
         {
             ["Dimensions[0].Score"] = "4", ["Dimensions[1].Score"] = "4", ["Dimensions[2].Score"] = "5", ["Dimensions[3].Score"] = "3",
-            ["Summary"] = "完成 100 人次监测", ["Improvements"] = "增加上门监测",
+            ["Dimensions[0].Narrative"] = "监测项目齐全", ["Dimensions[1].Narrative"] = "定点加上门", ["Dimensions[2].Narrative"] = "医生按时到场",
+            ["Dimensions[3].Narrative"] = "社区卫生站方便", ["Summary"] = "完成 100 人次监测", ["Improvements"] = "增加上门监测",
         }));
         await Ok(staff.PostFormAsync(page, $"/evaluations/{evaluationId}/submit", []));
         await Ok(manager.PostFormAsync(page, $"/evaluations/{evaluationId}/review", new() { ["Outcome"] = "Approve", ["Comment"] = "同意结项" }));

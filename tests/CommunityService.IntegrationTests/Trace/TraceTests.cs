@@ -220,10 +220,10 @@ public class TraceTests(PortalFactory portal) : PortalTest(portal)
             var groups = rehab.TargetGroups.Select(g => g.Group).ToList();
             var report = EvaluationReport.Start(rehab.Id, EvaluationTiming.During, first, groups, "staff", DateTime.UtcNow);
             report.ByInterview = true;
-            report.Summary = "按第 1 版计划评估";
+            (report.Summary, report.Improvements) = ("按第 1 版计划评估", "按新版计划调整");
             foreach (var d in report.Dimensions)
             {
-                d.Score = 4;
+                (d.Score, d.Narrative) = (4, "按计划推进");
             }
             var facts = new EvaluationFacts(first, groups, ProjectFigures.None, new BudgetFacts([], 0m));
             Assert.True(report.Submit(facts, DateTime.UtcNow).IsPassed);
@@ -386,10 +386,10 @@ public class TraceTests(PortalFactory portal) : PortalTest(portal)
             }
             var report = EvaluationReport.Start(0, EvaluationTiming.During, plan, [Data.Catalog.TargetGroup.Elderly], "staff", now);
             report.ByInterview = true;
-            report.Summary = "过程评估";
+            (report.Summary, report.Improvements) = ("过程评估", "增加场次");
             foreach (var d in report.Dimensions)
             {
-                d.Score = 3;
+                (d.Score, d.Narrative) = (3, "一般");
             }
             project.Evaluations.Add(report);
             db.Projects.Add(project);

@@ -28,12 +28,17 @@ public class EvaluationReportTests
     }
 
     [Fact]
-    public void Submitting_needs_means_four_scores_manual_actuals_and_a_summary()
+    public void Submitting_needs_means_four_scores_with_narratives_manual_actuals_a_summary_and_improvements()
     {
         var report = EvaluationReport.Start(1, EvaluationTiming.Final, Plan(Objective(MeasuredBy.Manual, 10, "入户走访")), [TargetGroup.Elderly], "staff", Now);
 
         Assert.Equal(
-            [EvaluationReport.NeedsMeans, EvaluationReport.NeedsScores, EvaluationReport.NeedsManualActuals, EvaluationReport.NeedsSummary],
+            [
+                EvaluationReport.NeedsMeans, EvaluationReport.NeedsScores,
+                "Say what the score for the service content rests on.", "Say what the score for the service methods rests on.",
+                "Say what the score for the staff rests on.", "Say what the score for the time and place rests on.",
+                EvaluationReport.NeedsManualActuals, EvaluationReport.NeedsSummary, EvaluationReport.NeedsImprovements,
+            ],
             report.Submit(Facts(report.Objectives.Count > 0 ? Plan(Objective(MeasuredBy.Manual, 10, "入户走访")) : null), Now).Missing);
         Assert.Equal(ReportStatus.Draft, report.Status);
     }
@@ -174,5 +179,18 @@ public class EvaluationReportTests
         Assert.Equal([EvaluationReport.NotInExecution], EvaluationReport.CanStart(EvaluationTiming.During, ProjectStage.Publicity, false).Missing);
         Assert.Equal([EvaluationReport.FinalInProgress], EvaluationReport.CanStart(EvaluationTiming.Final, ProjectStage.Evaluation, true).Missing);
         Assert.True(EvaluationReport.CanStart(EvaluationTiming.During, ProjectStage.Evaluation, true).IsPassed);
+    }
+
+    [Fact]
+    public void A_dimension_without_its_narrative_is_named_and_blank_improvements_are_missing()
+    {
+        var report = Complete(EvaluationTiming.During);
+        report.Dimensions.Single(d => d.Dimension == EvaluationSection.Staff).Narrative = "  ";
+        report.Improvements = " ";
+
+        Assert.Equal(
+            [EvaluationReport.NeedsNarrative[EvaluationSection.Staff], EvaluationReport.NeedsImprovements],
+            report.Submit(Facts(), Now).Missing);
+        Assert.Equal(ReportStatus.Draft, report.Status);
     }
 }

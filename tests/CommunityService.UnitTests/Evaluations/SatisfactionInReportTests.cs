@@ -84,4 +84,49 @@ public class SatisfactionInReportTests
     public void Other_objectives_ignore_the_questionnaire() =>
         Assert.Equal((7m, false),
             ObjectiveVerdict.Of(MeasuredBy.ServiceRecords, 10, Figures(services: 7), null, Questionnaire(10, ("总体满意度", [0, 0, 0, 0, 10]))));
+
+    [Fact]
+    public void Submitting_freezes_the_choices_and_the_written_answers_counted()
+    {
+        var report = Complete(EvaluationTiming.Final);
+        var questionnaire = Questionnaire(8, ("总体满意度", [0, 0, 1, 3, 4])) with
+        {
+            Tallies =
+            [
+                new AnswerTally(107, 7, "您最喜欢哪些活动？", QuestionType.MultipleChoice, 6, [new("健康操", 5), new("手工", 2)], AllowOther: true, Other: 1),
+                new AnswerTally(106, 6, "您还愿意再参加吗？", QuestionType.SingleChoice, 8, [new("愿意", 6), new("不愿意", 0), new("还没想好", 2)]),
+                new AnswerTally(108, 8, "您觉得还有哪些地方需要改进？", QuestionType.LongText, 3, []),
+            ],
+        };
+
+        Pass(report.Submit(WithQuestionnaire(null, questionnaire), Now));
+
+        // The single-choice question comes first (by its order in the questionnaire); 6 of 8 is 75%, 2 of 8 is 25%; 5 of 6 is 83.3%.
+        Assert.Equal(
+            [
+                (1, "您还愿意再参加吗？", 1, "愿意", false, 6, (decimal?)75.0m), (1, "您还愿意再参加吗？", 2, "不愿意", false, 0, 0.0m),
+                (1, "您还愿意再参加吗？", 3, "还没想好", false, 2, 25.0m),
+                (2, "您最喜欢哪些活动？", 1, "健康操", false, 5, 83.3m), (2, "您最喜欢哪些活动？", 2, "手工", false, 2, 33.3m),
+                (2, "您最喜欢哪些活动？", 3, "", true, 1, 16.7m),
+                (3, "您觉得还有哪些地方需要改进？", 0, "", false, 3, null),
+            ],
+            report.SatisfactionTallies.Select(t => (t.Order, t.Question, t.OptionOrder, t.Option, t.IsOther, t.Count, t.Percent)));
+        Assert.True(report.SatisfactionTallies.Last().IsText);
+        Assert.Equal([106, 106, 106, 107, 107, 107, 108], report.SatisfactionTallies.Select(t => t.QuestionId!.Value));
+    }
+
+    [Fact]
+    public void A_returned_report_counts_the_choices_again_and_drops_those_of_a_questionnaire_no_longer_there()
+    {
+        var report = Complete(EvaluationTiming.Final);
+        var tally = new AnswerTally(106, 6, "您还愿意再参加吗？", QuestionType.SingleChoice, 2, [new("愿意", 2)]);
+        Pass(report.Submit(WithQuestionnaire(null, Questionnaire(2, ("总体满意度", [0, 0, 0, 1, 1])) with { Tallies = [tally] }), Now));
+        Pass(report.ReturnForRevision("manager", new Dictionary<EvaluationSection, string> { [EvaluationSection.Satisfaction] = "样本太少" }, "", Now));
+
+        report.Refresh(WithQuestionnaire(null, Questionnaire(3, ("总体满意度", [0, 0, 0, 1, 2])) with { Tallies = [tally with { Answered = 3, Options = [new("愿意", 3)] }] }));
+        Assert.Equal((3, 3), (report.SatisfactionTallies.Single().Count, report.SatisfactionTallies.Single().Answered));
+
+        report.Refresh(WithQuestionnaire(null, null));
+        Assert.Empty(report.SatisfactionTallies);
+    }
 }

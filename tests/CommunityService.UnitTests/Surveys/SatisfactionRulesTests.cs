@@ -138,4 +138,63 @@ public class SatisfactionRulesTests
 
         Assert.Equal((SurveyKind.Satisfaction, 14, 7), (copy.Kind, copy.ProjectId!.Value, copy.Questions.Count));
     }
+
+    [Fact]
+    public void The_overall_question_cannot_be_removed_moved_down_or_retyped()
+    {
+        var survey = Started();
+        var overall = survey.Ordered[0];
+
+        Assert.Same(overall, survey.OverallQuestion);
+        Assert.Equal([Survey.OverallStaysFirst], survey.RemoveQuestion(overall, hasResponses: false).Missing);
+        Assert.Equal([Survey.OverallStaysFirst], survey.MoveQuestion(overall, 1).Missing);
+        Assert.Equal([Survey.OverallStaysFirst], survey.ChangeQuestion(overall, QuestionType.SingleChoice, hasResponses: false).Missing);
+
+        Assert.Equal((7, QuestionType.Rating, 1), (survey.Questions.Count, overall.Type, overall.Order));
+        Assert.Same(overall, survey.Ordered[0]);
+    }
+
+    [Fact]
+    public void No_question_moves_above_the_overall_one()
+    {
+        var survey = Started();
+        var overall = survey.Ordered[0];
+        var content = survey.Ordered[1];
+
+        Assert.Equal([Survey.OverallStaysFirst], survey.MoveQuestion(content, -1).Missing);
+
+        Assert.Equal((1, 2), (overall.Order, content.Order));
+    }
+
+    [Fact]
+    public void The_overall_questions_wording_may_change_and_the_others_move_and_go_as_before()
+    {
+        var survey = Started();
+        var overall = survey.Ordered[0];
+        var (methods, improve) = (survey.Ordered[2], survey.Ordered[6]);
+
+        ProjectBuilder.Pass(survey.ChangeQuestion(overall, QuestionType.Rating, hasResponses: false));
+        overall.Text = "总体来说，您对上门康复满意吗？";
+        ProjectBuilder.Pass(survey.MoveQuestion(methods, -1));
+        ProjectBuilder.Pass(survey.MoveQuestion(overall, -1));
+        ProjectBuilder.Pass(survey.RemoveQuestion(improve, hasResponses: false));
+
+        Assert.Equal(["总体来说，您对上门康复满意吗？", "«" + SatisfactionTemplate.Methods + "»", "«" + SatisfactionTemplate.Content + "»"],
+            survey.Ordered.Take(3).Select(q => q.Text));
+        Assert.Equal(6, survey.Questions.Count);
+    }
+
+    [Fact]
+    public void A_community_survey_has_no_overall_question_and_moves_its_first_question_freely()
+    {
+        var survey = new Survey();
+        ProjectBuilder.Pass(survey.AddQuestion(new SurveyQuestion { Type = QuestionType.Rating, Text = "满意度" }));
+        ProjectBuilder.Pass(survey.AddQuestion(new SurveyQuestion { Type = QuestionType.ShortText, Text = "建议" }));
+        var first = survey.Ordered[0];
+
+        Assert.Null(survey.OverallQuestion);
+        ProjectBuilder.Pass(survey.MoveQuestion(first, 1));
+        ProjectBuilder.Pass(survey.ChangeQuestion(first, QuestionType.Number, hasResponses: false));
+        ProjectBuilder.Pass(survey.RemoveQuestion(first, hasResponses: false));
+    }
 }

@@ -62,7 +62,10 @@ public enum AdjustmentOutcome
 
 public sealed class AdjustmentReviewForm
 {
-    public AdjustmentOutcome Outcome { get; set; }
+    public const string ChooseOutcome = "Choose whether to approve the adjustment or not.";
+
+    /// <summary>Null when the post names no outcome: a missing choice is refused, never read as approval.</summary>
+    public AdjustmentOutcome? Outcome { get; set; }
     public string Comment { get; set; } = "";
     public int Version { get; set; }
 
@@ -70,7 +73,7 @@ public sealed class AdjustmentReviewForm
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(f => f.Outcome).IsInEnum();
+            RuleFor(f => f.Outcome).NotNull().WithMessage(_ => l[ChooseOutcome]).IsInEnum().WithMessage(_ => l[ChooseOutcome]);
             RuleFor(f => f.Comment).MaximumLength(ServicePlan.CommentMaxLength).WithName(_ => l["Comment"]);
             RuleFor(f => f.Comment).NotEmpty().When(f => f.Outcome == AdjustmentOutcome.Reject)
                 .WithMessage(_ => l["Say why the adjustment is not approved."]);

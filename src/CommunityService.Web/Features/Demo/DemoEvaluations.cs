@@ -125,7 +125,7 @@ internal static class DemoEvaluations
     {
         var project = await db.Projects.Include(p => p.Evaluations).SingleAsync(p => p.Name == MealsProject, ct);
         var report = await db.Evaluations.AsSplitQuery().Include(e => e.Dimensions).Include(e => e.Objectives).Include(e => e.BudgetLines)
-            .Include(e => e.Participation).Include(e => e.Satisfaction).SingleAsync(e => e.ProjectId == project.Id && e.Timing == EvaluationTiming.Final, ct);
+            .Include(e => e.Participation).Include(e => e.Satisfaction).Include(e => e.SatisfactionTallies).SingleAsync(e => e.ProjectId == project.Id && e.Timing == EvaluationTiming.Final, ct);
         var submitted = report.CreatedAt;
         var survey = await DemoSatisfaction.StartAsync(db, project, "您对饭菜的口味和分量满意吗？", staffId, submitted.AddDays(-30), ct);
         string[] diners = ["王大爷", "刘奶奶", "赵阿姨", "孙师傅", "周大妈", "吴爷爷", "郑奶奶", "冯大爷", "陈阿姨", "褚爷爷", "卫奶奶", "蒋大爷"];

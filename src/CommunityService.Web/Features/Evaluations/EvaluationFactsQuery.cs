@@ -13,7 +13,7 @@ public static class EvaluationFactsQuery
     /// <summary>
     /// What a report is measured against, as it stands now: the newest approved plan (split: the plan, its objectives, beneficiaries
     /// and budget lines), the project's target groups, the figures from the records (the project page's aggregate query), and
-    /// spending grouped by line, the fee income summed, and the newest satisfaction questionnaire's rating figures. A fixed number of
+    /// spending grouped by line, the fee income summed, and the rating figures of the newest satisfaction questionnaire with answers. A fixed number of
     /// commands, whatever the number of records.
     /// </summary>
     public static async Task<EvaluationFacts> EvaluationFactsAsync(this CommunityServiceDbContext db, int projectId, DateTime nowUtc, DateOnly today, CancellationToken ct)

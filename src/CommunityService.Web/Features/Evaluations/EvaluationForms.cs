@@ -176,7 +176,8 @@ public sealed class EvaluationEditForm
 /// <summary>A manager's review: approve, or return with a comment on each section that needs revising.</summary>
 public sealed class EvaluationReviewForm
 {
-    public ReviewOutcome Outcome { get; set; }
+    /// <summary>Null when the post names no outcome: a missing choice is refused, never read as approval.</summary>
+    public ReviewOutcome? Outcome { get; set; }
     public string Comment { get; set; } = "";
     public Dictionary<EvaluationSection, string> Sections { get; set; } = [];
 
@@ -184,7 +185,7 @@ public sealed class EvaluationReviewForm
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(f => f.Outcome).IsInEnum();
+            RuleFor(f => f.Outcome).NotNull().WithMessage(_ => l[ReviewForm.ChooseOutcome]).IsInEnum().WithMessage(_ => l[ReviewForm.ChooseOutcome]);
             RuleFor(f => f.Comment).MaximumLength(EvaluationReport.TextMaxLength).WithName(_ => l["Comment"]);
             RuleFor(f => f.Sections).Must(s => s.Values.Any(v => !string.IsNullOrWhiteSpace(v)))
                 .When(f => f.Outcome == ReviewOutcome.Return).WithMessage(_ => l[EvaluationReport.NeedsSectionComment]);

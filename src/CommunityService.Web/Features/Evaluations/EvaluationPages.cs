@@ -27,7 +27,7 @@ public sealed record EvaluationPage(
 {
     public bool IsPreview => !Report.IsFrozen;
 
-    /// <summary>The project's newest satisfaction questionnaire as it stands, while the report is a live preview; null once frozen.</summary>
+    /// <summary>The project's satisfaction questionnaire the report is judged by, as it stands, while the report is a live preview; null once frozen.</summary>
     public SatisfactionFigures? LiveSatisfaction { get; init; }
 
     /// <summary>The report can still change and the project may start a satisfaction questionnaire now.</summary>

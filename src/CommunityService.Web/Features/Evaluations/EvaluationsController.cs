@@ -313,6 +313,11 @@ public sealed class EvaluationsController(
                 [Q("Target group")] = Q($"TargetGroup.{p.Group}"), [Q("Expected to reach")] = p.Expected, [Q("People reached")] = p.Served,
             }).ToList(),
             [Q("Satisfaction")] = SatisfactionSheet(r, Q),
+            [Q("Choice and written questions")] = r.SatisfactionTallies.OrderBy(t => t.Order).ThenBy(t => t.OptionOrder).Select(t => new Dictionary<string, object?>
+            {
+                [Q("Question")] = t.Question, [Q("Answered")] = t.Answered,
+                [Q("Answer")] = t.IsText ? Q("Written answers") : t.IsOther ? Q("Other") : t.Option, [Q("Count")] = t.Count, [Q("Share, %")] = t.Percent,
+            }).ToList(),
         };
         var stream = new MemoryStream();
         await stream.SaveSafeAsync(sheets, ct);
@@ -356,7 +361,7 @@ public sealed class EvaluationsController(
     {
         var query = db.Evaluations.AsSplitQuery()
             .Include(e => e.Dimensions).Include(e => e.Objectives).Include(e => e.BudgetLines).Include(e => e.Participation).Include(e => e.SectionComments)
-            .Include(e => e.Satisfaction);
+            .Include(e => e.Satisfaction).Include(e => e.SatisfactionTallies);
         return (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(e => e.Id == id, ct);
     }
 
@@ -375,7 +380,7 @@ public sealed class EvaluationsController(
     {
         var report = await db.Evaluations.AsNoTracking().AsSplitQuery().Include(e => e.Project!).ThenInclude(p => p.Community)
             .Include(e => e.Dimensions).Include(e => e.Objectives).Include(e => e.BudgetLines).Include(e => e.Participation).Include(e => e.SectionComments)
-            .Include(e => e.Satisfaction)
+            .Include(e => e.Satisfaction).Include(e => e.SatisfactionTallies)
             .FirstOrDefaultAsync(e => e.Id == id, ct);
         if (report?.Project is not { } p)
         {
@@ -407,7 +412,7 @@ public sealed class EvaluationsController(
         }
         var corrections = people.Corrections;
         var mayReview = report.Status == ReportStatus.Submitted && User.IsInRole(Roles.Manager);
-        var mayStartSatisfaction = report.IsEditable && Survey.CanStartSatisfaction(project.Stage, live?.IsInProgress == true).IsPassed;
+        var mayStartSatisfaction = report.IsEditable && Survey.CanStartSatisfaction(project.Stage, live?.RoundInProgress == true).IsPassed;
         return new EvaluationPage(report, project, names, corrections, mayReview, new EvaluationReviewForm()) { LiveSatisfaction = live, MayStartSatisfaction = mayStartSatisfaction };
     }
 }

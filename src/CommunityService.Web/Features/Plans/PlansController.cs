@@ -25,12 +25,15 @@ public sealed class PlansController(
     public const string BelongsToAdjustment = "This plan version belongs to an adjustment: approve or reject it with the adjustment.";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(int projectId, int? version, int? compare, CancellationToken ct)
+    public async Task<IActionResult> Index(int projectId, int? version, int? compare, CancellationToken ct) =>
+        await PageAsync(projectId, version, compare, ct) is { } page ? View(page) : NotFound();
+
+    private async Task<PlanPage?> PageAsync(int projectId, int? version, int? compare, CancellationToken ct)
     {
         var project = await LoadAsync(projectId, tracked: false, ct);
         if (project is null)
         {
-            return NotFound();
+            return null;
         }
         var plans = project.Plans.OrderBy(p => p.VersionNumber).ToList();
         var shown = plans.FirstOrDefault(p => p.VersionNumber == version) ?? project.CurrentPlan;
@@ -38,9 +41,9 @@ public sealed class PlansController(
         var names = await NamesAsync(plans.Select(p => p.ReviewedById), ct);
         var adjustments = await db.Adjustments.AsNoTracking().Where(a => a.ProjectId == projectId && a.ResultingPlanId != null)
             .ToDictionaryAsync(a => a.ResultingPlanId!.Value, a => a.Id, ct);
-        return View(new PlanPage(project, shown, other, shown is null ? [] : PlanSections.Of(shown, l),
+        return new PlanPage(project, shown, other, shown is null ? [] : PlanSections.Of(shown, l),
             shown is null || other is null ? [] : PlanSections.Between(other, shown, l),
-            FeeRules.Suggest(project.Category, project.TargetGroups.Select(g => g.Group)), names, await CanEditAsync(project), adjustments));
+            FeeRules.Suggest(project.Category, project.TargetGroups.Select(g => g.Group)), names, await CanEditAsync(project), adjustments);
     }
 
     [HttpGet("print")]
@@ -212,7 +215,7 @@ public sealed class PlansController(
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
-            return this.Refuse(ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).First(), $"/projects/{projectId}/plan");
+            return this.InvalidForm((await PageAsync(projectId, null, null, ct))! with { Review = form }, nameof(Index));
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var check = form.Outcome == ReviewOutcome.Approve
@@ -276,6 +279,9 @@ public sealed record PlanPage(
     ServiceProject Project, ServicePlan? Plan, ServicePlan? ComparedTo, IReadOnlyList<PlanSection> Sections, IReadOnlyList<PlanDifference> Changes,
     FeeSuggestion Fee, IReadOnlyDictionary<string, string> Names, bool CanEdit, IReadOnlyDictionary<int, int> Adjustments)
 {
+    /// <summary>A manager's review sent back with its messages, after a refused post.</summary>
+    public ReviewForm Review { get; init; } = new();
+
     public string NameOf(string? id) => id is not null && Names.TryGetValue(id, out var name) ? name : "";
 
     /// <summary>The adjustment a plan version was written for, if any.</summary>

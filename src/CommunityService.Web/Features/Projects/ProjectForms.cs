@@ -71,7 +71,10 @@ public sealed class StageForm
 
 public sealed class DecisionForm
 {
-    public DecisionOutcome Outcome { get; set; }
+    public const string ChooseOutcome = "Choose whether to approve the project, reject it or send it back.";
+
+    /// <summary>Null when the post names no outcome: a missing choice is refused, never read as approval.</summary>
+    public DecisionOutcome? Outcome { get; set; }
     public string Reason { get; set; } = "";
 
     /// <summary>Set by the proposal page's form, so the manager lands back where they read the opinions.</summary>
@@ -81,7 +84,7 @@ public sealed class DecisionForm
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(f => f.Outcome).IsInEnum();
+            RuleFor(f => f.Outcome).NotNull().WithMessage(_ => l[ChooseOutcome]).IsInEnum().WithMessage(_ => l[ChooseOutcome]);
             RuleFor(f => f.Reason).NotEmpty().WithMessage(_ => l[GateMessages.ReasonRequired])
                 .MaximumLength(ProjectDecision.ReasonMaxLength).WithName(_ => l["Reason"]);
         }

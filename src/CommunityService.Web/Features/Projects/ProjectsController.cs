@@ -235,7 +235,7 @@ public sealed class ProjectsController(
         {
             return await DetailsWithErrorsAsync(id, decision: form, ct: ct);
         }
-        var check = project.Decide(form.Outcome, form.Reason, User.UserId(), clock.GetUtcNow().UtcDateTime);
+        var check = project.Decide(form.Outcome!.Value, form.Reason, User.UserId(), clock.GetUtcNow().UtcDateTime);
         if (!check.IsPassed)
         {
             foreach (var missing in check.Missing)

@@ -20,17 +20,21 @@ public static class SatisfactionQueries
         db.ProjectsTakenPartIn(userId).AnyAsync(p => p == projectId, ct);
 
     /// <summary>
-    /// The project's newest satisfaction questionnaire with the figures of each rating question, in one command whatever the number
-    /// of answers: the count of each score from 1 to 5 is a subquery per question. Null when the project has none.
+    /// The project's satisfaction questionnaire a report is judged by, with the figures of each rating question and the counted
+    /// answers of its choice and text questions, in one command whatever the number of answers: the count of each score from 1 to 5,
+    /// of each option and of the written answers is a subquery per question (or option). That is the newest one with
+    /// answers, so a new round still in draft or waiting for its first answer does not blank the figures of the last one; the newest
+    /// when none has answers yet. Null when the project has none.
     /// </summary>
     public static async Task<SatisfactionFigures?> SatisfactionAsync(this CommunityServiceDbContext db, int projectId, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking()
             .Where(s => s.ProjectId == projectId && s.Kind == SurveyKind.Satisfaction)
-            .OrderByDescending(s => s.Id)
+            .OrderByDescending(s => db.SurveyResponses.Any(r => r.SurveyId == s.Id)).ThenByDescending(s => s.Id)
             .Select(s => new
             {
                 s.Id, s.Title, s.Status,
+                RoundInProgress = db.Surveys.Any(o => o.ProjectId == projectId && o.Kind == SurveyKind.Satisfaction && o.Status != SurveyStatus.Closed),
                 Responses = db.SurveyResponses.Count(r => r.SurveyId == s.Id),
                 Ratings = s.Questions.Where(q => q.Type == QuestionType.Rating).OrderBy(q => q.Order).Select(q => new
                 {
@@ -41,9 +45,22 @@ public static class SatisfactionQueries
                     Four = db.SurveyAnswers.Count(a => a.QuestionId == q.Id && a.Number == 4m),
                     Five = db.SurveyAnswers.Count(a => a.QuestionId == q.Id && a.Number == 5m),
                 }).ToList(),
+                Tallies = s.Questions.Where(q => q.Type != QuestionType.Rating && q.Type != QuestionType.Number).OrderBy(q => q.Order).Select(q => new
+                {
+                    q.Id, q.Order, q.Text, q.Type, q.AllowOther,
+                    Answered = db.SurveyAnswers.Where(a => a.QuestionId == q.Id && (a.OptionId != null || (a.Text != null && a.Text != "")))
+                        .Select(a => a.ResponseId).Distinct().Count(),
+                    Other = db.SurveyAnswers.Count(a => a.QuestionId == q.Id && a.OptionId == null && a.Text != null && a.Text != ""),
+                    Options = q.Options.OrderBy(o => o.Order).Select(o => new { o.Text, Count = db.SurveyAnswers.Count(a => a.OptionId == o.Id) }).ToList(),
+                }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         return survey is null ? null : new SatisfactionFigures(survey.Id, survey.Title, survey.Status, survey.Responses,
-            survey.Ratings.Select(q => new RatingFigures(q.Id, q.Order, q.Text, [q.One, q.Two, q.Three, q.Four, q.Five])).ToList());
+            survey.Ratings.Select(q => new RatingFigures(q.Id, q.Order, q.Text, [q.One, q.Two, q.Three, q.Four, q.Five])).ToList())
+        {
+            RoundInProgress = survey.RoundInProgress,
+            Tallies = survey.Tallies.Select(q => new AnswerTally(q.Id, q.Order, q.Text, q.Type, q.Answered,
+                q.Options.Select(o => new ChoiceCount(o.Text, o.Count)).ToList(), q.AllowOther, q.AllowOther ? q.Other : 0)).ToList(),
+        };
     }
 }
