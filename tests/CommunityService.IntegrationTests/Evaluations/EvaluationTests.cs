@@ -132,6 +132,30 @@ public class EvaluationTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task On_the_edit_page_each_comment_names_its_section_and_sits_in_it()
+    {
+        var manager = await Portal.ClientForAsync("manager");
+        var staff = await Portal.ClientForAsync("staff");
+        var id = await ReportOfAsync(Lectures, EvaluationTiming.Final);
+        await manager.PostFormAsync($"/evaluations/{id}", $"/evaluations/{id}/review", new()
+        {
+            ["Outcome"] = "Return", ["Sections[Budget]"] = "宣传费超支，请说明", ["Sections[Satisfaction]"] = "请补充问卷回收情况", ["Sections[Summary]"] = "总结太简略",
+        });
+
+        var edit = await staff.GetStringAsync($"/evaluations/{id}/edit");
+
+        int At(string text) => edit.IndexOf(text, StringComparison.Ordinal);
+        Assert.Contains("领导对“预算执行”的意见:</strong> <span class=\"text\">宣传费超支，请说明", edit, StringComparison.Ordinal);
+        Assert.Contains("领导对“满意度调查”的意见:</strong> <span class=\"text\">请补充问卷回收情况", edit, StringComparison.Ordinal);
+        Assert.Contains("领导对“总结和改进措施”的意见:</strong> <span class=\"text\">总结太简略", edit, StringComparison.Ordinal);
+        Assert.InRange(At("宣传费超支，请说明"), At("id=\"section-Budget\""), At("id=\"section-Participation\""));
+        Assert.InRange(At("请补充问卷回收情况"), At("id=\"section-Satisfaction\""), At("id=\"section-Summary\""));
+        Assert.True(At("id=\"section-Objectives\"") < At("id=\"section-Budget\""));
+        var page = await staff.GetStringAsync($"/evaluations/{id}");
+        Assert.Contains("领导对“预算执行”的意见", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Returning_without_a_comment_on_any_section_is_refused_and_keeps_the_input()
     {
         var manager = await Portal.ClientForAsync("manager");
