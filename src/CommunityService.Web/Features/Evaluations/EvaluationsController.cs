@@ -288,8 +288,29 @@ public sealed class EvaluationsController(
         var r = page.Report;
         string Q(string key) => l[key].Value;
         string Verdict(bool? achieved) => achieved switch { true => Q("Achieved"), false => Q("Not achieved"), _ => Q("No figure") };
+        string? Date(DateTime? utc) => time.Local(utc)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var means = new[] { r.ByInterview ? Q("Interview") : null, r.ByQuestionnaire ? Q("Questionnaire") : null, r.ByOtherMeans ? $"{Q("Other means")}：{r.OtherMeans}" : null };
+        // The first sheet says what the report is, as the page's header does.
+        (string Field, object? Value)[] header =
+        [
+            (Q("Project"), page.Project.Name), (Q("Community"), page.Project.Community), (Q("Timing"), Q($"EvaluationTiming.{r.Timing}")),
+            (Q("Status"), Q($"ReportStatus.{r.Status}")), (Q("Means"), string.Join("、", means.Where(m => m is not null))),
+            (Q("Submitted"), Date(r.SubmittedAt)), (Q("Approved on"), r.Status == ReportStatus.Approved ? Date(r.ReviewedAt) : null),
+            (Q("People served"), r.PeopleServed), (Q("Fee income"), r.FeeIncome ?? 0m),
+        ];
+        var budgetLines = page.Budget.Lines.Select(b => new Dictionary<string, object>
+        {
+            [Q("Budget item")] = b.Item, [Q("Funding source")] = Q($"FundingSource.{b.Source}"), [Q("Planned")] = b.Planned, [Q("Spent")] = b.Spent,
+            [Q("Balance")] = b.Balance,
+        }).ToList();
+        budgetLines.Add(new()
+        {
+            [Q("Budget item")] = Q("Total"), [Q("Funding source")] = "", [Q("Planned")] = page.Budget.Planned, [Q("Spent")] = page.Budget.Spent,
+            [Q("Balance")] = page.Budget.Balance,
+        });
         var sheets = new Dictionary<string, object>
         {
+            [Q("Report")] = header.Select(h => new Dictionary<string, object?> { [Q("Field")] = h.Field, [Q("Value")] = h.Value }).ToList(),
             [Q("Dimensions")] = r.Dimensions.Select(d => new Dictionary<string, object?>
             {
                 [Q("Dimension")] = Q($"EvaluationSection.{d.Dimension}"), [Q("Score")] = d.Score, [Q("Narrative")] = d.Narrative,
@@ -299,11 +320,7 @@ public sealed class EvaluationsController(
                 [Q("Indicator")] = o.Indicator, [Q("Measured by")] = Q($"MeasuredBy.{o.MeasuredBy}"), [Q("Target")] = o.Target, [Q("Actual")] = o.Actual,
                 [Q("Unit")] = o.Unit, [Q("Verdict")] = Verdict(o.Achieved), [Q("Comment")] = o.Comment,
             }).ToList(),
-            [Q("Budget lines")] = page.Budget.Lines.Select(b => new Dictionary<string, object>
-            {
-                [Q("Budget item")] = b.Item, [Q("Funding source")] = Q($"FundingSource.{b.Source}"), [Q("Planned")] = b.Planned, [Q("Spent")] = b.Spent,
-                [Q("Balance")] = b.Balance,
-            }).ToList(),
+            [Q("Budget lines")] = budgetLines,
             [Q("By funding source")] = page.Budget.Sources.Select(s => new Dictionary<string, object>
             {
                 [Q("Funding source")] = Q($"FundingSource.{s.Source}"), [Q("Planned")] = s.Planned, [Q("Spent")] = s.Spent, [Q("Balance")] = s.Balance,
