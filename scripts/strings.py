@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The UI string table: Resources/SharedResource.{zh-CN,en}.resx in the web project.
 
-  scripts/strings.py missing          list keys used in code/views that a resx lacks
+  scripts/strings.py missing          list keys used in code/views that a resx lacks (l["..."], L["..."], and the
+                                      literal arguments of helpers like `string Q(string key) => l[key].Value`)
   scripts/strings.py merge FILE.tsv   add or update entries from a TSV: key<TAB>zh-CN<TAB>en
 
 Keys are English sentences (or Enum.Value for enum names); the zh-CN file is the default UI language.
@@ -15,6 +16,10 @@ DATA = os.path.join(ROOT, "src", "CommunityService.Data")
 RESX = {c: os.path.join(WEB, "Resources", f"SharedResource.{c}.resx") for c in ("zh-CN", "en")}
 
 LITERAL = re.compile(r'\b[Ll](?:ocalizer)?\["((?:[^"\\]|\\.)*)"')
+# Helpers that look a key up, so that their literal arguments are keys too: a local function such as
+# `string Q(string key) => l[key].Value`, and a parameter such as `Func<string, string> q` that one is passed as.
+HELPER = re.compile(r'\bstring\s+(\w+)\s*\(\s*string\s+(\w+)\s*\)\s*=>\s*[Ll](?:ocalizer)?\[\s*\2\s*\]')
+HELPER_PARAMETER = re.compile(r'\bFunc<string,\s*string>\s+(\w+)')
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>
 <root>
@@ -50,6 +55,10 @@ def used_keys():
                 if name.endswith((".cs", ".cshtml")):
                     text = open(os.path.join(dirpath, name), encoding="utf-8").read()
                     keys.update(re.sub(r"\\(.)", r"\1", m) for m in LITERAL.findall(text))
+                    helpers = {m[0] for m in HELPER.findall(text)} | set(HELPER_PARAMETER.findall(text))
+                    for helper in helpers:
+                        call = re.compile(r'(?<![\w.])' + re.escape(helper) + r'\("((?:[^"\\]|\\.)*)"')
+                        keys.update(re.sub(r"\\(.)", r"\1", m) for m in call.findall(text))
     return keys
 
 

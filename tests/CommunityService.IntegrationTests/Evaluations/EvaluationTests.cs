@@ -132,6 +132,30 @@ public class EvaluationTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task On_the_edit_page_each_comment_names_its_section_and_sits_in_it()
+    {
+        var manager = await Portal.ClientForAsync("manager");
+        var staff = await Portal.ClientForAsync("staff");
+        var id = await ReportOfAsync(Lectures, EvaluationTiming.Final);
+        await manager.PostFormAsync($"/evaluations/{id}", $"/evaluations/{id}/review", new()
+        {
+            ["Outcome"] = "Return", ["Sections[Budget]"] = "宣传费超支，请说明", ["Sections[Satisfaction]"] = "请补充问卷回收情况", ["Sections[Summary]"] = "总结太简略",
+        });
+
+        var edit = await staff.GetStringAsync($"/evaluations/{id}/edit");
+
+        int At(string text) => edit.IndexOf(text, StringComparison.Ordinal);
+        Assert.Contains("领导对“预算执行”的意见:</strong> <span class=\"text\">宣传费超支，请说明", edit, StringComparison.Ordinal);
+        Assert.Contains("领导对“满意度调查”的意见:</strong> <span class=\"text\">请补充问卷回收情况", edit, StringComparison.Ordinal);
+        Assert.Contains("领导对“总结和改进措施”的意见:</strong> <span class=\"text\">总结太简略", edit, StringComparison.Ordinal);
+        Assert.InRange(At("宣传费超支，请说明"), At("id=\"section-Budget\""), At("id=\"section-Participation\""));
+        Assert.InRange(At("请补充问卷回收情况"), At("id=\"section-Satisfaction\""), At("id=\"section-Summary\""));
+        Assert.True(At("id=\"section-Objectives\"") < At("id=\"section-Budget\""));
+        var page = await staff.GetStringAsync($"/evaluations/{id}");
+        Assert.Contains("领导对“预算执行”的意见", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Returning_without_a_comment_on_any_section_is_refused_and_keeps_the_input()
     {
         var manager = await Portal.ClientForAsync("manager");
@@ -317,6 +341,35 @@ public class EvaluationTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
         var bytes = await export.Content.ReadAsByteArrayAsync();
         Assert.True(bytes.Length > 1000 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K');
+    }
+
+    [Fact]
+    public async Task The_export_starts_with_the_reports_header_and_totals_the_budget_and_the_print_names_the_other_means()
+    {
+        var staff = await Portal.ClientForAsync("staff");
+        var id = await ReportOfAsync(1, EvaluationTiming.Final);
+        var report = await LoadAsync(id);
+        var followUp = await Portal.WithDbAsync(db => db.Evaluations.Where(e => e.Timing == EvaluationTiming.FollowUp && e.OtherMeans == "学员作品展").Select(e => e.Id).SingleAsync());
+
+        using var file = new MemoryStream(await staff.GetByteArrayAsync($"/evaluations/{id}/export"));
+
+        Assert.Equal("报告", MiniExcelLibs.MiniExcel.GetSheetNames(file)[0]);
+        file.Position = 0;
+        var header = MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true, sheetName: "报告").Cast<IDictionary<string, object>>()
+            .ToDictionary(r => (string)r["栏目"], r => r["内容"]);
+        Assert.Equal("老年人助餐服务", header["项目"]);
+        Assert.Equal(("结项评估", "已批准", "访谈、问卷"), ((string)header["评估时间"], (string)header["状态"], (string)header["评估方式"]));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", (string)header["提交日期"]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", (string)header["批准日期"]);
+        Assert.Equal(report.PeopleServed, Convert.ToInt32(header["服务人数"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(report.FeeIncome ?? 0m, Convert.ToDecimal(header["服务收费收入"], System.Globalization.CultureInfo.InvariantCulture));
+        file.Position = 0;
+        var budget = MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true, sheetName: "预算科目").Cast<IDictionary<string, object>>().ToList();
+        var total = budget[^1];
+        Assert.Equal("合计", total["预算项目"]);
+        Assert.Equal(report.BudgetLines.Where(b => b.InPlan).Sum(b => b.Planned), Convert.ToDecimal(total["预算"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(report.BudgetLines.Sum(b => b.Spent), Convert.ToDecimal(total["已支出"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("其他方式：学员作品展", await staff.GetStringAsync($"/evaluations/{followUp}/print"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using CommunityService.Data.Needs;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
 using CommunityService.IntegrationTests.Infrastructure;
+using CommunityService.Web.Features.Evaluations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -68,11 +69,14 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         { "/dashboard", "manager", 15 },
         { "/dashboard?from=2020-01-01&to=2030-12-31&community=1&category=Welfare", "manager", 15 },
         // Evaluations: the project, its reports (names in the same command) and its satisfaction questionnaires; a report's page: the
-        // report with its project (split: the report and seven kinds of rows), the live figures of a draft (the plan split in four,
-        // target groups, the aggregate, the newest comments, spending grouped, fee income, the satisfaction questionnaire's scores and
-        // counted choices), the names with the corrections.
+        // report with its project (split: the report and four kinds of rows), the names with the corrections and the target groups,
+        // then a draft's live figures (the plan split in four, the aggregate with the fee income, spending grouped, the satisfaction
+        // questionnaire's scores and counted choices) or a submitted report's frozen rows (budget, ratings, counted choices).
         { "/projects/{project}/evaluations", "staff", 3 },
-        { "/evaluations/{evaluation}", "staff", 19 },
+        { "/evaluations/{evaluation}", "staff", 13 },
+        { "/evaluations/{evaluation}/print", "staff", 13 },
+        { "/evaluations/{submitted}", "staff", 9 },
+        { "/evaluations/{submitted}/print", "staff", 9 },
         // Public notice pages (uncached): the notice with its project and the plan's delivery, its sessions with places.
         { "/notices/{notice}", null, 4 },
         { "/notices/{notice}/poster", null, 4 },
@@ -123,6 +127,7 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         var volunteer = await Portal.WithDbAsync(db => db.Users.Where(u => u.UserName == "volunteer").Select(u => u.Id).SingleAsync());
         var adjustment = url.Contains("{adjustment}", StringComparison.Ordinal) ? await AddBudgetAdjustmentAsync(project) : 0;
         var evaluation = url.Contains("{evaluation}", StringComparison.Ordinal) ? await AddDraftEvaluationAsync(project) : 0;
+        var submitted = url.Contains("{submitted}", StringComparison.Ordinal) ? await AddSubmittedEvaluationAsync(project) : 0;
         var session = await FirstSessionAsync(project);
         var notice = await Portal.WithDbAsync(db => db.Notices.Where(n => n.ProjectId == project && n.Status == NoticeStatus.Published).Select(n => n.Id).FirstAsync());
         var survey = await Portal.WithDbAsync(db => db.Surveys.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
@@ -133,6 +138,7 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
             .Replace("{visit}", visit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{adjustment}", adjustment.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{evaluation}", evaluation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{submitted}", submitted.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{case}", caseFile.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{session}", session.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{notice}", notice.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
@@ -208,6 +214,45 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         await db.SaveChangesAsync();
         return report.Id;
     });
+
+    /// <summary>
+    /// A submitted process evaluation with every kind of frozen row: budget lines, and the rating and counted choice questions of a
+    /// satisfaction questionnaire answered once. Its page reads those rows and no live figures.
+    /// </summary>
+    private async Task<int> AddSubmittedEvaluationAsync(int projectId)
+    {
+        var draft = await AddDraftEvaluationAsync(projectId);
+        return await Portal.WithDbAsync(async db =>
+        {
+            var questionnaire = await db.Surveys.Include(s => s.Questions).ThenInclude(q => q.Options).Where(s => s.ProjectId == projectId).OrderByDescending(s => s.Id).FirstAsync();
+            var response = new Data.Surveys.SurveyResponse { SurveyId = questionnaire.Id, SubmittedAt = DateTime.UtcNow, Channel = Data.Surveys.ResponseChannel.Paper };
+            foreach (var q in questionnaire.Questions)
+            {
+                response.Answers.Add(q.IsChoice ? new Data.Surveys.SurveyAnswer { QuestionId = q.Id, OptionId = q.Options[0].Id }
+                    : q.IsText ? new Data.Surveys.SurveyAnswer { QuestionId = q.Id, Text = "好" } : new Data.Surveys.SurveyAnswer { QuestionId = q.Id, Number = 5 });
+            }
+            db.SurveyResponses.Add(response);
+            await db.SaveChangesAsync();
+            var report = await db.Evaluations.AsSplitQuery().Include(e => e.Dimensions).Include(e => e.Objectives).Include(e => e.Participation)
+                .Include(e => e.BudgetLines).Include(e => e.Satisfaction).Include(e => e.SatisfactionTallies).SingleAsync(e => e.Id == draft);
+            (report.ByInterview, report.Summary, report.Improvements) = (true, "过程评估", "增加场次");
+            foreach (var d in report.Dimensions)
+            {
+                (d.Score, d.Narrative) = (4, "按计划推进");
+            }
+            foreach (var o in report.Objectives.Where(o => o.IsTypedByHand))
+            {
+                o.Actual = 1;
+            }
+            var now = DateTime.UtcNow;
+            Assert.True(report.Submit(await db.EvaluationFactsAsync(projectId, now, DateOnly.FromDateTime(now), default), now).IsPassed);
+            Assert.NotEmpty(report.BudgetLines);
+            Assert.NotEmpty(report.Satisfaction);
+            Assert.NotEmpty(report.SatisfactionTallies);
+            await db.SaveChangesAsync();
+            return report.Id;
+        });
+    }
 
     /// <summary>
     /// The trace at its fullest: the project's need gets survey evidence (a choice question and an interview), and a process

@@ -73,10 +73,12 @@ public partial class StringTableTests
                 typeof(Data.Volunteers.Shift), typeof(Web.Features.Volunteers.ShiftsController),
                 typeof(PlanAdjustment),
                 typeof(Data.Money.MoneyRules),
+                typeof(Web.Features.Plans.ReviewForm), typeof(Web.Features.Adjustments.AdjustmentReviewForm), typeof(Web.Features.Projects.DecisionForm),
             }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).EndsWith('.'))
-            .Select(f => (string)f.GetRawConstantValue()!);
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Concat(EvaluationReport.NeedsNarrative.Values);
 
         var missing = messages.Where(m => !Tables[culture].ContainsKey(m)).ToList();
 
@@ -114,8 +116,23 @@ public partial class StringTableTests
             .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => LocalizerLiteral().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
+            .SelectMany(f => KeysIn(File.ReadAllText(f)))
             .Distinct();
+    }
+
+    /// <summary>
+    /// The literal keys of a file: those looked up directly, and the literal arguments of a helper that looks its argument up (a
+    /// local function such as <c>string Q(string key) => l[key].Value</c>, or a <c>Func&lt;string, string&gt;</c> parameter it is passed as).
+    /// </summary>
+    private static IEnumerable<string> KeysIn(string text)
+    {
+        var keys = LocalizerLiteral().Matches(text).Select(m => m.Groups[1].Value).ToList();
+        var helpers = KeyHelper().Matches(text).Select(m => m.Groups[1].Value).Concat(KeyHelperParameter().Matches(text).Select(m => m.Groups[1].Value)).Distinct();
+        foreach (var helper in helpers)
+        {
+            keys.AddRange(Regex.Matches(text, $$"""(?<![\w.]){{Regex.Escape(helper)}}\("((?:[^"\\]|\\.)*)"[,)]""").Select(m => m.Groups[1].Value));
+        }
+        return keys.Select(Regex.Unescape);
     }
 
     private static Dictionary<string, string> Read(string path) =>
@@ -123,6 +140,12 @@ public partial class StringTableTests
 
     [GeneratedRegex("""\b[Ll](?:ocalizer)?\["((?:[^"\\]|\\.)*)"[,\]]""")]
     private static partial Regex LocalizerLiteral();
+
+    [GeneratedRegex(@"\bstring\s+(\w+)\s*\(\s*string\s+(\w+)\s*\)\s*=>\s*[Ll](?:ocalizer)?\[\s*\2\s*\]")]
+    private static partial Regex KeyHelper();
+
+    [GeneratedRegex(@"\bFunc<string,\s*string>\s+(\w+)")]
+    private static partial Regex KeyHelperParameter();
 
     [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}]")]
     private static partial Regex HanCharacter();

@@ -5,6 +5,9 @@ using CommunityService.Data.Surveys;
 
 namespace CommunityService.Web.Features.Evaluations;
 
+/// <summary>A manager's comment on one section of a returned report, shown beside that section and naming it.</summary>
+public sealed record ReviewNote(EvaluationSection Section, string? Text);
+
 public sealed record EvaluationProject(int Id, string Name, int CommunityId, string Community, ProjectStage Stage);
 
 public sealed record EvaluationRow(
@@ -38,8 +41,8 @@ public sealed record EvaluationPage(
     public string NameOf(string? id) => id is not null && Names.TryGetValue(id, out var name) ? name : "";
 
     /// <summary>The manager's comment on a section, shown beside it while the report is back with the staff.</summary>
-    public string? CommentOn(EvaluationSection section) =>
-        Report.Status == ReportStatus.Returned ? Report.SectionComments.FirstOrDefault(c => c.Section == section)?.Text : null;
+    public ReviewNote CommentOn(EvaluationSection section) =>
+        new(section, Report.Status == ReportStatus.Returned ? Report.SectionComments.FirstOrDefault(c => c.Section == section)?.Text : null);
 
     public static readonly EvaluationSection[] Reviewable = Enum.GetValues<EvaluationSection>();
 }

@@ -288,8 +288,29 @@ public sealed class EvaluationsController(
         var r = page.Report;
         string Q(string key) => l[key].Value;
         string Verdict(bool? achieved) => achieved switch { true => Q("Achieved"), false => Q("Not achieved"), _ => Q("No figure") };
+        string? Date(DateTime? utc) => time.Local(utc)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var means = new[] { r.ByInterview ? Q("Interview") : null, r.ByQuestionnaire ? Q("Questionnaire") : null, r.ByOtherMeans ? $"{Q("Other means")}：{r.OtherMeans}" : null };
+        // The first sheet says what the report is, as the page's header does.
+        (string Field, object? Value)[] header =
+        [
+            (Q("Project"), page.Project.Name), (Q("Community"), page.Project.Community), (Q("Timing"), Q($"EvaluationTiming.{r.Timing}")),
+            (Q("Status"), Q($"ReportStatus.{r.Status}")), (Q("Means"), string.Join("、", means.Where(m => m is not null))),
+            (Q("Submitted"), Date(r.SubmittedAt)), (Q("Approved on"), r.Status == ReportStatus.Approved ? Date(r.ReviewedAt) : null),
+            (Q("People served"), r.PeopleServed), (Q("Fee income"), r.FeeIncome ?? 0m),
+        ];
+        var budgetLines = page.Budget.Lines.Select(b => new Dictionary<string, object>
+        {
+            [Q("Budget item")] = b.Item, [Q("Funding source")] = Q($"FundingSource.{b.Source}"), [Q("Planned")] = b.Planned, [Q("Spent")] = b.Spent,
+            [Q("Balance")] = b.Balance,
+        }).ToList();
+        budgetLines.Add(new()
+        {
+            [Q("Budget item")] = Q("Total"), [Q("Funding source")] = "", [Q("Planned")] = page.Budget.Planned, [Q("Spent")] = page.Budget.Spent,
+            [Q("Balance")] = page.Budget.Balance,
+        });
         var sheets = new Dictionary<string, object>
         {
+            [Q("Report")] = header.Select(h => new Dictionary<string, object?> { [Q("Field")] = h.Field, [Q("Value")] = h.Value }).ToList(),
             [Q("Dimensions")] = r.Dimensions.Select(d => new Dictionary<string, object?>
             {
                 [Q("Dimension")] = Q($"EvaluationSection.{d.Dimension}"), [Q("Score")] = d.Score, [Q("Narrative")] = d.Narrative,
@@ -299,11 +320,7 @@ public sealed class EvaluationsController(
                 [Q("Indicator")] = o.Indicator, [Q("Measured by")] = Q($"MeasuredBy.{o.MeasuredBy}"), [Q("Target")] = o.Target, [Q("Actual")] = o.Actual,
                 [Q("Unit")] = o.Unit, [Q("Verdict")] = Verdict(o.Achieved), [Q("Comment")] = o.Comment,
             }).ToList(),
-            [Q("Budget lines")] = page.Budget.Lines.Select(b => new Dictionary<string, object>
-            {
-                [Q("Budget item")] = b.Item, [Q("Funding source")] = Q($"FundingSource.{b.Source}"), [Q("Planned")] = b.Planned, [Q("Spent")] = b.Spent,
-                [Q("Balance")] = b.Balance,
-            }).ToList(),
+            [Q("Budget lines")] = budgetLines,
             [Q("By funding source")] = page.Budget.Sources.Select(s => new Dictionary<string, object>
             {
                 [Q("Funding source")] = Q($"FundingSource.{s.Source}"), [Q("Planned")] = s.Planned, [Q("Spent")] = s.Spent, [Q("Balance")] = s.Balance,
@@ -371,36 +388,44 @@ public sealed class EvaluationsController(
             .Where(p => p.ProjectId == projectId && p.Status == PlanStatus.Approved)
             .OrderByDescending(p => p.VersionNumber)
             .FirstOrDefaultAsync(ct);
-        var groups = await db.Projects.Where(p => p.Id == projectId).SelectMany(p => p.TargetGroups).Select(g => g.Group).ToListAsync(ct);
-        return (plan, groups);
+        return (plan, await db.TargetGroupsAsync(projectId, ct));
     }
 
-    /// <summary>The report with its project and community in its first command, and the live figures while it is not frozen.</summary>
+    /// <summary>
+    /// The report with its project and community in its first command; the rows frozen at submission (budget and satisfaction)
+    /// only once it is frozen, as a draft's are worked out afresh from the live figures.
+    /// </summary>
     private async Task<EvaluationPage?> PageAsync(int id, CancellationToken ct)
     {
         var report = await db.Evaluations.AsNoTracking().AsSplitQuery().Include(e => e.Project!).ThenInclude(p => p.Community)
-            .Include(e => e.Dimensions).Include(e => e.Objectives).Include(e => e.BudgetLines).Include(e => e.Participation).Include(e => e.SectionComments)
-            .Include(e => e.Satisfaction).Include(e => e.SatisfactionTallies)
+            .Include(e => e.Dimensions).Include(e => e.Objectives).Include(e => e.Participation).Include(e => e.SectionComments)
             .FirstOrDefaultAsync(e => e.Id == id, ct);
         if (report?.Project is not { } p)
         {
             return null;
         }
         var project = new EvaluationProject(p.Id, p.Name, p.CommunityId, p.Community!.Name, p.Stage);
-        SatisfactionFigures? live = null;
-        if (!report.IsFrozen)
-        {
-            var facts = await db.EvaluationFactsAsync(report.ProjectId, Now, Today, ct);
-            report.Refresh(facts);
-            live = facts.Satisfaction;
-        }
-        // The two names and the corrections in one command.
+        // The two names, the corrections and the project's target groups in one command.
         var people = await db.Evaluations.Where(e => e.Id == id).Select(e => new
         {
             Drafted = db.Users.Where(u => u.Id == e.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
             Reviewed = db.Users.Where(u => u.Id == e.ReviewedById).Select(u => u.DisplayName).FirstOrDefault(),
             Corrections = db.Evaluations.Where(c => c.CorrectsReportId == e.Id).OrderBy(c => c.Id).Select(c => c.Id).ToList(),
+            Groups = db.Projects.Where(x => x.Id == e.ProjectId).SelectMany(x => x.TargetGroups).Select(g => g.Group).ToList(),
         }).SingleAsync(ct);
+        SatisfactionFigures? live = null;
+        if (report.IsFrozen)
+        {
+            report.BudgetLines = await db.Set<EvaluationBudgetLine>().AsNoTracking().Where(b => b.ReportId == id).ToListAsync(ct);
+            report.Satisfaction = await db.Set<EvaluationSatisfactionQuestion>().AsNoTracking().Where(s => s.ReportId == id).ToListAsync(ct);
+            report.SatisfactionTallies = await db.Set<EvaluationSatisfactionTally>().AsNoTracking().Where(t => t.ReportId == id).ToListAsync(ct);
+        }
+        else
+        {
+            var facts = await db.EvaluationFactsAsync(report.ProjectId, people.Groups, Now, Today, ct);
+            report.Refresh(facts);
+            live = facts.Satisfaction;
+        }
         var names = new Dictionary<string, string>();
         if (people.Drafted is not null)
         {

@@ -46,10 +46,13 @@ public static class ProjectProgressQuery
         return await db.ForAsync(projectId, approvedPlan, nowUtc, today, satisfaction, ct);
     }
 
-    /// <summary>The same, with the project's satisfaction questionnaire already read (the evaluation report reads it anyway).</summary>
+    /// <summary>
+    /// The same, with the project's satisfaction questionnaire already read (the evaluation report reads it anyway); the newest
+    /// comments only when <paramref name="latestFeedback"/> (the report shows none of them).
+    /// </summary>
     public static async Task<ProjectProgress?> ForAsync(
         this CommunityServiceDbContext db, int projectId, ServicePlan? approvedPlan, DateTime nowUtc, DateOnly today,
-        SatisfactionFigures? satisfaction, CancellationToken ct)
+        SatisfactionFigures? satisfaction, CancellationToken ct, bool latestFeedback = true)
     {
         if (approvedPlan is null)
         {
@@ -76,7 +79,7 @@ public static class ProjectProgressQuery
                 Overdue = db.Tasks.Count(t => t.ProjectId == projectId && t.Status != WorkStatus.Done && t.DueOn < today),
             })
             .FirstAsync(ct);
-        var latest = await db.Feedback.AsNoTracking().Where(f => f.ProjectId == projectId && f.Comment != "")
+        var latest = !latestFeedback ? [] : await db.Feedback.AsNoTracking().Where(f => f.ProjectId == projectId && f.Comment != "")
             .OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id).Take(3)
             .Select(f => new FeedbackSnippet(f.Rating, f.Comment, f.CreatedAt))
             .ToListAsync(ct);

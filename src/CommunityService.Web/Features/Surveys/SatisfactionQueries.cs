@@ -51,7 +51,8 @@ public static class SatisfactionQueries
                     Answered = db.SurveyAnswers.Where(a => a.QuestionId == q.Id && (a.OptionId != null || (a.Text != null && a.Text != "")))
                         .Select(a => a.ResponseId).Distinct().Count(),
                     Other = db.SurveyAnswers.Count(a => a.QuestionId == q.Id && a.OptionId == null && a.Text != null && a.Text != ""),
-                    Options = q.Options.OrderBy(o => o.Order).Select(o => new { o.Text, Count = db.SurveyAnswers.Count(a => a.OptionId == o.Id) }).ToList(),
+                    // Correlated to the option alone (SQLite has no APPLY), with its question so that the (QuestionId, OptionId) index serves it.
+                    Options = q.Options.OrderBy(o => o.Order).Select(o => new { o.Text, Count = db.SurveyAnswers.Count(a => a.QuestionId == o.QuestionId && a.OptionId == o.Id) }).ToList(),
                 }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
