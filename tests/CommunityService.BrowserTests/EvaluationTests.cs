@@ -18,7 +18,7 @@ public class EvaluationTests(BrowserFixture browser)
         await browser.SignInAsync(manager, "manager");
         await manager.GotoAsync($"{browser.BaseUrl}/reviews");
         var row = manager.GetByRole(AriaRole.Row).Filter(new() { HasText = "慢性病健康讲座" }).Filter(new() { HasText = "评估报告" });
-        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = "打开：慢性病健康讲座" }).ClickAsync();
         var report = manager.Url;
         await manager.Locator("#review-Methods").FillAsync(Comment);
         await manager.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
