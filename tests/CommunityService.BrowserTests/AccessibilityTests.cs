@@ -66,6 +66,46 @@ public class AccessibilityTests(BrowserFixture browser)
         Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
     }
 
+    /// <summary>
+    /// The pages managers and staff review and close projects on (issue #7), read only: the queue, the dashboard (also
+    /// with a refused filter), an approved, a submitted and a returned report, a project's reports, and both traces; and
+    /// staff's report forms.
+    /// </summary>
+    [Theory]
+    [InlineData(360)]
+    [InlineData(1280)]
+    public async Task Review_dashboard_evaluation_and_trace_pages_have_no_axe_violations(int width)
+    {
+        var page = await Axe.NewPageAsync(browser, width);
+        var found = new List<string>();
+        await browser.SignInAsync(page, "manager");
+        await page.GotoAsync($"{browser.BaseUrl}/trace/evaluations/1");
+        var need = await page.Locator("#needs a[href^='/trace/needs/']").First.GetAttributeAsync("href");
+
+        foreach (var path in new[]
+        {
+            "/reviews", "/dashboard", "/dashboard?from=0202-01-01", "/evaluations/1", "/evaluations/2", "/evaluations/4",
+            "/projects/1/evaluations", "/trace/evaluations/1", need!,
+        })
+        {
+            await page.GotoAsync(browser.BaseUrl + path);
+            await CheckAsync(page, $"{path} as manager", width, large: false, found);
+        }
+        await page.Context.CloseAsync();
+
+        // Staff's side: the draft's and the returned report's forms (the manager's comments beside their sections), a new one.
+        page = await Axe.NewPageAsync(browser, width);
+        await browser.SignInAsync(page, "staff");
+        foreach (var path in new[] { "/evaluations/5/edit", "/evaluations/4/edit", "/projects/14/evaluations/create" })
+        {
+            await page.GotoAsync(browser.BaseUrl + path);
+            await CheckAsync(page, $"{path} as staff", width, large: false, found);
+        }
+
+        await page.Context.CloseAsync();
+        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
+    }
+
     private async Task<string> NoticeUrlAsync(IPage page, string project)
     {
         await page.GotoAsync($"{browser.BaseUrl}/notices?q={Uri.EscapeDataString(project)}");
