@@ -42,6 +42,7 @@ public class EvaluationReport : IVersioned
     public const string NotInExecution = "Evaluations start once the project is in execution.";
     public const string TimingDoesNotFitStage = "This kind of evaluation does not fit the project's stage: a final evaluation in the Evaluation stage, a follow-up after closing.";
     public const string FinalInProgress = "The project already has a final evaluation in progress.";
+    public const string StageMovedOn = "The project has moved on from the stage this evaluation belongs to, so it can no longer be submitted. After closing, start a follow-up evaluation instead.";
 
     /// <summary>What a dimension's score rests on is part of the report: one message per dimension, naming it.</summary>
     public static readonly IReadOnlyDictionary<EvaluationSection, string> NeedsNarrative = new Dictionary<EvaluationSection, string>
@@ -128,6 +129,18 @@ public class EvaluationReport : IVersioned
         }
         return GateCheck.Passed;
     }
+
+    /// <summary>
+    /// Whether a report can still be submitted in the project's stage: a process evaluation while the project runs (a draft
+    /// left over when the project closed or was cancelled stays a draft), a final one in the Evaluation stage, a follow-up
+    /// after closing.
+    /// </summary>
+    public static GateCheck CanSubmitIn(EvaluationTiming timing, ProjectStage stage) => (timing switch
+    {
+        EvaluationTiming.During => stage is ProjectStage.Execution or ProjectStage.Evaluation,
+        EvaluationTiming.Final => stage == ProjectStage.Evaluation,
+        _ => stage == ProjectStage.Closed,
+    }) ? GateCheck.Passed : GateCheck.Fail(StageMovedOn);
 
     /// <summary>A new draft with a row for each dimension, each objective of the plan in force and each target group.</summary>
     public static EvaluationReport Start(int projectId, EvaluationTiming timing, ServicePlan? plan, IReadOnlyCollection<TargetGroup> groups, string staffId, DateTime now)

@@ -84,6 +84,25 @@ public class EvaluationTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(Data.Catalog.TargetGroup.Disabled, TargetGroup(report));
     }
 
+    [Fact]
+    public async Task A_process_evaluation_left_in_draft_when_the_project_was_cancelled_cannot_be_submitted()
+    {
+        var staff = await Portal.ClientForAsync("staff");
+        var id = await DraftAsync(staff);
+        await Portal.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.SingleAsync(p => p.Id == Rehab);
+            Assert.True(project.Cancel("经费停拨", "staff", DateTime.UtcNow).IsPassed);
+            await db.SaveChangesAsync();
+        });
+
+        var refused = await staff.PostFormAsync($"/evaluations/{id}", $"/evaluations/{id}/submit", []);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("跟踪评估", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(ReportStatus.Draft, (await LoadAsync(id)).Status);
+    }
+
     private static Data.Catalog.TargetGroup TargetGroup(EvaluationReport report) => Assert.Single(report.Participation).Group;
 
     [Fact]

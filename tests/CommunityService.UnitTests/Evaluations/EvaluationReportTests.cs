@@ -173,6 +173,22 @@ public class EvaluationReportTests
         Assert.Equal(allowed, EvaluationReport.CanStart(timing, stage, finalInProgress: false).IsPassed);
     }
 
+    [Theory]
+    [InlineData(EvaluationTiming.During, ProjectStage.Execution, true)]
+    [InlineData(EvaluationTiming.During, ProjectStage.Evaluation, true)]
+    [InlineData(EvaluationTiming.During, ProjectStage.Closed, false)]
+    [InlineData(EvaluationTiming.During, ProjectStage.Cancelled, false)]
+    [InlineData(EvaluationTiming.Final, ProjectStage.Evaluation, true)]
+    [InlineData(EvaluationTiming.Final, ProjectStage.Closed, false)]
+    [InlineData(EvaluationTiming.FollowUp, ProjectStage.Closed, true)]
+    public void A_report_is_submitted_only_while_the_project_is_in_its_stages(EvaluationTiming timing, ProjectStage stage, bool allowed)
+    {
+        var check = EvaluationReport.CanSubmitIn(timing, stage);
+
+        Assert.Equal(allowed, check.IsPassed);
+        Assert.Equal(allowed ? [] : [EvaluationReport.StageMovedOn], check.Missing);
+    }
+
     [Fact]
     public void A_project_before_execution_has_nothing_to_evaluate_and_one_final_report_is_in_progress_at_a_time()
     {

@@ -181,7 +181,11 @@ public sealed class EvaluationsController(
         {
             return access.Refusal;
         }
-        var (report, _) = access.Record;
+        var (report, project) = access.Record;
+        if (report.IsEditable && EvaluationReport.CanSubmitIn(report.Timing, project.Stage) is { IsPassed: false } stage)
+        {
+            return this.Refuse(string.Join(" ", stage.Missing.Select(m => l[m].Value)), PageUrl(id));
+        }
         var facts = await db.EvaluationFactsAsync(report.ProjectId, Now, Today, ct);
         var check = report.Submit(facts, Now);
         if (!check.IsPassed)
