@@ -5,8 +5,8 @@ using CommunityService.IntegrationTests.Infrastructure;
 namespace CommunityService.IntegrationTests.Pages;
 
 /// <summary>
-/// A list's filter with a date no query can use (year 1, 0202 for 2026, 9999, a day the clocks skipped in 1940s China)
-/// is refused with a message and a 400, the filter kept as typed: it used to fail with a 500.
+/// A list's filter with a date outside 2000–2099 (year 1, 0202 for 2026, 1940, whose month starts include times China's
+/// clocks skipped, and 9999) is refused with a message and a 400, the filter kept as typed: it used to fail with a 500.
 /// </summary>
 public class FilterDateTests(PortalFactory portal) : PortalTest(portal)
 {

@@ -56,6 +56,26 @@ public class ReviewWithoutOutcomeTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task A_review_from_a_stale_tab_of_a_plan_already_decided_says_so_whatever_it_names()
+    {
+        var manager = await Portal.ClientForAsync("manager");
+        var id = await Portal.WithDbAsync(db => db.Projects.Where(p => p.Name == "独居老人关爱探访").Select(p => p.Id).SingleAsync());
+        var form = await manager.GetStringAsync($"/projects/{id}/plan");
+        var approved = await manager.PostFormAsync($"/projects/{id}/plan", $"/projects/{id}/plan/review", new() { ["Outcome"] = "Approve" });
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+
+        // The same tab, its form still showing, posts again: with no outcome, and with one.
+        foreach (var fields in new Dictionary<string, string>[] { new() { ["Comment"] = "再看看" }, new() { ["Outcome"] = "Return", ["Comment"] = "再看看" } })
+        {
+            var stale = await manager.PostFormAsync($"/projects/{id}/plan", $"/projects/{id}/plan/review", fields);
+
+            Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+            Assert.Contains("只有已提交的计划书", await stale.BodyAsync(), StringComparison.Ordinal);
+        }
+        Assert.Contains("action=\"/projects/" + id + "/plan/review\"", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_adjustment_review_without_an_outcome_is_refused_and_the_plan_in_force_stays()
     {
         var manager = await Portal.ClientForAsync("manager");

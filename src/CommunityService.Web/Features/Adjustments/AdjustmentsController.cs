@@ -151,6 +151,11 @@ public sealed class AdjustmentsController(
         {
             return NotFound();
         }
+        // An adjustment no longer waiting (a stale tab) shows no review form to send back: say so before checking the form.
+        if (adjustment.Status != AdjustmentStatus.Submitted)
+        {
+            return this.Refuse(l[PlanAdjustment.NotSubmitted], $"/adjustments/{id}");
+        }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             db.ChangeTracker.Clear();

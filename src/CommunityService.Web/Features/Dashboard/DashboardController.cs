@@ -60,7 +60,8 @@ public sealed class DashboardController(
     [HttpGet("/dashboard/export")]
     public async Task<IActionResult> Export(DashboardFilter filter, string? table, CancellationToken ct)
     {
-        if (!Usable(filter, await db.Communities.Select(c => c.Id).ToListAsync(ct)))
+        var known = filter.Community is { } asked ? await db.Communities.Where(c => c.Id == asked).Select(c => c.Id).ToListAsync(ct) : [];
+        if (!Usable(filter, known))
         {
             var message = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
             return this.Refuse(message, "/dashboard");
@@ -93,7 +94,8 @@ public sealed class DashboardController(
         FilterDates.Check(ModelState, l, (nameof(filter.From), "From", filter.From), (nameof(filter.To), "To", filter.To));
         if (filter.From is { } from && from > (filter.To ?? DateOnly.FromDateTime(time.Now)) && ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(filter.To), l["The end date comes before the start date."]);
+            ModelState.AddModelError(filter.To is null ? nameof(filter.From) : nameof(filter.To),
+                l[filter.To is null ? "The start date is after today." : "The end date comes before the start date."]);
         }
         if (filter.Community is { } community && !communities.Contains(community))
         {

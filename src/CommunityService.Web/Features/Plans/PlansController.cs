@@ -213,6 +213,11 @@ public sealed class PlansController(
         {
             return this.Refuse(l[BelongsToAdjustment], $"/adjustments/{adjustmentId}");
         }
+        // A plan no longer waiting (a stale tab) shows no review form to send back: say so before checking the form.
+        if (plan.Status != PlanStatus.Submitted)
+        {
+            return this.Refuse(l[ServicePlan.NotSubmitted], $"/projects/{projectId}/plan");
+        }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.InvalidForm((await PageAsync(projectId, null, null, ct))! with { Review = form }, nameof(Index));
