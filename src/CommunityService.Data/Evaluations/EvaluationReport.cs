@@ -113,13 +113,7 @@ public class EvaluationReport : IVersioned
         {
             return GateCheck.Fail(NotInExecution);
         }
-        var fits = timing switch
-        {
-            EvaluationTiming.During => stage is ProjectStage.Execution or ProjectStage.Evaluation,
-            EvaluationTiming.Final => stage == ProjectStage.Evaluation,
-            _ => stage == ProjectStage.Closed,
-        };
-        if (!fits)
+        if (!Fits(timing, stage))
         {
             return GateCheck.Fail(TimingDoesNotFitStage);
         }
@@ -135,12 +129,16 @@ public class EvaluationReport : IVersioned
     /// left over when the project closed or was cancelled stays a draft), a final one in the Evaluation stage, a follow-up
     /// after closing.
     /// </summary>
-    public static GateCheck CanSubmitIn(EvaluationTiming timing, ProjectStage stage) => (timing switch
+    public static GateCheck CanSubmitIn(EvaluationTiming timing, ProjectStage stage) =>
+        Fits(timing, stage) ? GateCheck.Passed : GateCheck.Fail(StageMovedOn);
+
+    /// <summary>The stages a kind of report belongs to, for starting one and for submitting it.</summary>
+    private static bool Fits(EvaluationTiming timing, ProjectStage stage) => timing switch
     {
         EvaluationTiming.During => stage is ProjectStage.Execution or ProjectStage.Evaluation,
         EvaluationTiming.Final => stage == ProjectStage.Evaluation,
         _ => stage == ProjectStage.Closed,
-    }) ? GateCheck.Passed : GateCheck.Fail(StageMovedOn);
+    };
 
     /// <summary>A new draft with a row for each dimension, each objective of the plan in force and each target group.</summary>
     public static EvaluationReport Start(int projectId, EvaluationTiming timing, ServicePlan? plan, IReadOnlyCollection<TargetGroup> groups, string staffId, DateTime now)

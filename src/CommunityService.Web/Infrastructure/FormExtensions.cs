@@ -32,6 +32,10 @@ public static class FormExtensions
         return controller.View("_Refused", new Refusal(message, backUrl));
     }
 
+    /// <summary>A request whose form or address was refused without a page to show it on: its messages, a 400, the way back.</summary>
+    public static ViewResult RefuseInvalid(this Controller controller, string backUrl) =>
+        controller.Refuse(string.Join(" ", controller.ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), backUrl);
+
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user.");
 }

@@ -63,8 +63,7 @@ public sealed class DashboardController(
         var known = filter.Community is { } asked ? await db.Communities.Where(c => c.Id == asked).Select(c => c.Id).ToListAsync(ct) : [];
         if (!Usable(filter, known))
         {
-            var message = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-            return this.Refuse(message, "/dashboard");
+            return this.RefuseInvalid("/dashboard");
         }
         var (figures, _) = await FiguresAsync(filter, ct);
         var tables = DashboardTables.Of(figures, l).Where(t => table is null || t.Key == table).ToList();

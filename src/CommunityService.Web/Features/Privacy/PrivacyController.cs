@@ -90,7 +90,7 @@ public sealed class PrivacyController(
     {
         var requests = db.PrivacyRequests.AsNoTracking();
         // Staff of one community see its residents' requests; street-office staff and managers see all.
-        if (!User.IsInRole(Roles.Manager) && int.TryParse(User.FindFirst(PortalClaimsFactory.CommunityId)?.Value, out var own))
+        if (User.OwnCommunity() is { } own)
         {
             requests = requests.Where(r => r.CommunityId == own);
         }

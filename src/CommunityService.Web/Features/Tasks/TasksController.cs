@@ -93,7 +93,7 @@ public sealed class TasksController(
         var back = Url.LocalOr(form.ReturnUrl, $"/projects/{task.ProjectId}/tasks");
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
-            return this.Refuse(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), back);
+            return this.RefuseInvalid(back);
         }
         db.Entry(task).Property(t => t.Version).OriginalValue = form.Version;
         task.SetStatus(form.Status!.Value, clock.GetUtcNow().UtcDateTime);

@@ -157,7 +157,7 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
     {
         if (!FilterDates.Check(ModelState, l, (nameof(from), "From", from), (nameof(to), "To (included)", to)))
         {
-            return this.Refuse(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), "/volunteer");
+            return this.RefuseInvalid("/volunteer");
         }
         var me = User.UserId();
         var period = new HourPeriod(from, to);

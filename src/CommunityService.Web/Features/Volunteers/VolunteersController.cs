@@ -72,7 +72,7 @@ public sealed class VolunteersController(
         }
         if (!DatesUsable(filter))
         {
-            return this.Refuse(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), "/volunteers");
+            return this.RefuseInvalid("/volunteers");
         }
         var shifts = Filtered(filter);
         var volunteers = await (
@@ -143,8 +143,7 @@ public sealed class VolunteersController(
     /// </summary>
     private async Task<bool> ScopeAsync(HoursFilter filter, CancellationToken ct)
     {
-        if (filter.Community is null && !User.IsInRole(Roles.Manager)
-            && int.TryParse(User.FindFirst(PortalClaimsFactory.CommunityId)?.Value, out var own))
+        if (filter.Community is null && User.OwnCommunity() is { } own)
         {
             filter.Community = own;
         }
