@@ -20,12 +20,13 @@ public static class FilterDates
     public static bool Within(DateOnly date) => date >= Earliest && date <= Latest;
 
     /// <summary>
-    /// Adds a message under each key whose date lies outside the years above; true when the model state has no error at
-    /// all, so a date the binder could not read (already in the model state) is refused too.
+    /// Adds a message under "From" or "To" for a date of the period outside the years above (<paramref name="toLabel"/> names the
+    /// end as its form does); true when the model state has no error at all, so a date the binder could not read (already in
+    /// the model state) is refused too.
     /// </summary>
-    public static bool Check(ModelStateDictionary state, IStringLocalizer l, params (string Key, string Label, DateOnly? Value)[] dates)
+    public static bool CheckPeriod(ModelStateDictionary state, IStringLocalizer l, DateOnly? from, DateOnly? to, string toLabel = "To")
     {
-        foreach (var (key, label, value) in dates)
+        foreach (var (key, label, value) in new[] { ("From", "From", from), ("To", toLabel, to) })
         {
             if (value is { } date && !Within(date))
             {

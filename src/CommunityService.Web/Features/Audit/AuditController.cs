@@ -16,7 +16,7 @@ public sealed class AuditController(CommunityServiceDbContext db, PortalTime tim
     [HttpGet("/audit")]
     public async Task<IActionResult> Index(AuditFilter filter, int page = 1, CancellationToken ct = default)
     {
-        if (!FilterDates.Check(ModelState, l, (nameof(filter.From), "From", filter.From), (nameof(filter.To), "To", filter.To)))
+        if (!FilterDates.CheckPeriod(ModelState, l, filter.From, filter.To))
         {
             return this.InvalidForm(new AuditList(filter, new Page<AuditRow>([], 1, PageSize, 0)));
         }

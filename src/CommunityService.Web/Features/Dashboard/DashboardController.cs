@@ -90,7 +90,7 @@ public sealed class DashboardController(
     /// </summary>
     private bool Usable(DashboardFilter filter, IEnumerable<int> communities)
     {
-        FilterDates.Check(ModelState, l, (nameof(filter.From), "From", filter.From), (nameof(filter.To), "To", filter.To));
+        FilterDates.CheckPeriod(ModelState, l, filter.From, filter.To);
         if (filter.From is { } from && from > (filter.To ?? DateOnly.FromDateTime(time.Now)) && ModelState.IsValid)
         {
             ModelState.AddModelError(filter.To is null ? nameof(filter.From) : nameof(filter.To),

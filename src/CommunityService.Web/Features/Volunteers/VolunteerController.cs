@@ -155,7 +155,7 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
     [HttpGet("hours/print")]
     public async Task<IActionResult> Print(DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        if (!FilterDates.Check(ModelState, l, (nameof(from), "From", from), (nameof(to), "To (included)", to)))
+        if (!FilterDates.CheckPeriod(ModelState, l, from, to, "To (included)"))
         {
             return this.RefuseInvalid("/volunteer");
         }

@@ -61,7 +61,7 @@ public sealed class VolunteersController(
     }
 
     private bool DatesUsable(HoursFilter filter) =>
-        FilterDates.Check(ModelState, l, (nameof(filter.From), "From", filter.From), (nameof(filter.To), "To (included)", filter.To));
+        FilterDates.CheckPeriod(ModelState, l, filter.From, filter.To, "To (included)");
 
     [HttpGet("export.xlsx")]
     public async Task<IActionResult> Export([FromQuery] HoursFilter filter, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
