@@ -1,4 +1,3 @@
-using CommunityService.Web;
 using CommunityService.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,5 +1,4 @@
 using System.Net;
-using CommunityService.Data;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Projects;

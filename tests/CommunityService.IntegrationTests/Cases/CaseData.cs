@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using CommunityService.Data;
 using CommunityService.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,8 +3,6 @@ using AngleSharp.Html.Parser;
 using CommunityService.Data.Needs;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.Web.Features.Dashboard;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CommunityService.IntegrationTests.Dashboard;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.Web.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

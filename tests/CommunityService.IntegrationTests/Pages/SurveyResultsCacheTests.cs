@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CommunityService.Data.Surveys;
 using CommunityService.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.IntegrationTests.Pages;

@@ -1,9 +1,7 @@
 using System.Net;
-using CommunityService.Data.Execution;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Privacy;
 using CommunityService.IntegrationTests.Infrastructure;
-using CommunityService.Web.Features.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.IntegrationTests.Privacy;

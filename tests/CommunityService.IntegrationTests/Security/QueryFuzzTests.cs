@@ -1,4 +1,3 @@
-using System.Net;
 using CommunityService.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Xunit.Abstractions;

@@ -15,7 +15,6 @@ using CommunityService.Data.Publicity;
 using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Communities;
-using CommunityService.Web.Features.Projects;
 using CommunityService.Web.Features.Representatives;
 using CommunityService.Web.Features.Reviews;
 

@@ -63,8 +63,8 @@ public enum AuditRecordType
 
 /// <summary>
 /// Writes the trail managers read at /audit: who did what to which record, when, and how it ended. Never note text or
-/// passwords: the detail names fields or outcomes, not what was typed. <see cref="Add"/> puts the entry into the same
-/// SaveChanges as the change it describes, so a change is never saved without its entry; <see cref="WriteAsync"/>
+/// passwords: the detail names fields or outcomes, not what was typed. <c>Add</c> puts the entry into the same
+/// SaveChanges as the change it describes, so a change is never saved without its entry; <c>WriteAsync</c>
 /// saves it alone (a read, an export, a refusal) before the page is shown.
 /// </summary>
 public sealed class AuditTrail(CommunityServiceDbContext db, TimeProvider clock)

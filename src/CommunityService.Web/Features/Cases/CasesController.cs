@@ -5,7 +5,6 @@ using CommunityService.Data.Cases;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Projects;
 using CommunityService.Web.Features.Audit;
-using CommunityService.Web.Features.HomeVisits;
 using CommunityService.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;

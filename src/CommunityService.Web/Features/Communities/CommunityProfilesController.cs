@@ -1,6 +1,5 @@
 using CommunityService.Data;
 using CommunityService.Data.Communities;
-using CommunityService.Web.Features.Projects;
 using CommunityService.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;

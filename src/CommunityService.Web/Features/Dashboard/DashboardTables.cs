@@ -1,7 +1,6 @@
 using System.Globalization;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Needs;
-using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Web.Features.Money;
 using Microsoft.Extensions.Localization;

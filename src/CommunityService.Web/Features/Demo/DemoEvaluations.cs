@@ -1,5 +1,4 @@
 using CommunityService.Data;
-using CommunityService.Data.Catalog;
 using CommunityService.Data.Evaluations;
 using CommunityService.Data.Execution;
 using CommunityService.Data.Money;

@@ -2,7 +2,6 @@ using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Projects;
-using CommunityService.Data.Publicity;
 using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Notices;
 using CommunityService.Web.Infrastructure;

@@ -1,12 +1,10 @@
 using System.Linq.Expressions;
 using CommunityService.Data;
 using CommunityService.Data.Catalog;
-using CommunityService.Data.Identity;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.HomeVisits;
@@ -53,5 +51,4 @@ public static class HomeVisitQueries
         return notice is null ? null : new NoticeTarget(noticeId, notice.Title, (await ServiceAsync(db, notice.ProjectId, ct))!);
     }
 
-    /// <summary>Who can be sent: active staff of the street office (no community) or of the service's own community.</summary>
 }

@@ -1,5 +1,5 @@
-using CommunityService.Data.Participation;
 using CommunityService.Data.Catalog;
+using CommunityService.Data.Participation;
 
 namespace CommunityService.Web.Features.Me;
 

@@ -1,6 +1,5 @@
 using CommunityService.Data.Money;
 using CommunityService.Data.Plans;
-using CommunityService.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;

@@ -1,8 +1,8 @@
 using CommunityService.Data;
-using CommunityService.Data.Surveys;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Needs;
 using CommunityService.Data.Projects;
+using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Projects;
 using CommunityService.Web.Infrastructure;
 using FluentValidation;

@@ -2,7 +2,6 @@ using CommunityService.Data;
 using CommunityService.Data.Execution;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Features.Projects;
 using CommunityService.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;

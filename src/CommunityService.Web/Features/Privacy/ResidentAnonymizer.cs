@@ -1,5 +1,4 @@
 using CommunityService.Data;
-using CommunityService.Data.Execution;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Privacy;

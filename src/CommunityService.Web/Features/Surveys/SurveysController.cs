@@ -1,7 +1,6 @@
 using CommunityService.Data;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Features.Projects;
 using CommunityService.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;

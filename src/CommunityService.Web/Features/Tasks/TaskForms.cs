@@ -1,5 +1,4 @@
 using CommunityService.Data.Execution;
-using CommunityService.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
