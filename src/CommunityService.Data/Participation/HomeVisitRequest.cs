@@ -41,9 +41,6 @@ public class HomeVisitRequest : IVersioned
     /// </summary>
     public const int ProtectedNeedMaxLength = 4500;
 
-    /// <summary>The plaintext column of before the need was encrypted: no property maps it, only the start-up upgrade reads and empties it.</summary>
-    public const string PlaintextNeedColumn = "Need";
-
     public const string WindowEndsBeforeStart = "The last preferred day must not be before the first.";
     public const string NotOpen = "This request is already closed.";
     public const string CannotSchedule = "Only an open request can be scheduled.";

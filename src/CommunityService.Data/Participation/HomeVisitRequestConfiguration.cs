@@ -18,9 +18,6 @@ internal sealed class HomeVisitRequestConfiguration : IEntityTypeConfiguration<H
         builder.Property(r => r.Phone).HasMaxLength(HomeVisitRequest.PhoneMaxLength);
         builder.Property(r => r.Address).HasMaxLength(HomeVisitRequest.AddressMaxLength);
         builder.Property(r => r.ProtectedNeed).HasMaxLength(HomeVisitRequest.ProtectedNeedMaxLength).IsRequired();
-        // The need's plaintext column stays (as a shadow property, always null for new rows) until every installation has run the
-        // start-up upgrade that encrypts and empties it (Web/Infrastructure/PlaintextNeedUpgrade); a later migration drops it.
-        builder.Property<string?>(HomeVisitRequest.PlaintextNeedColumn).HasMaxLength(HomeVisitRequest.NeedMaxLength);
         builder.Property(r => r.DeclineReason).HasMaxLength(HomeVisitRequest.ReasonMaxLength);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.PreferredTime).HasConversion<string>().HasMaxLength(20);

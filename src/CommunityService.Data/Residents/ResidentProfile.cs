@@ -30,9 +30,6 @@ public class ResidentProfile : IVersioned
     /// <summary>The ciphertext of the three facts' JSON is about 250 characters; the room left is for a longer purpose or key id.</summary>
     public const int ProtectedFactsMaxLength = 1000;
 
-    /// <summary>The plaintext columns of before the facts were encrypted: no property maps them, only the start-up upgrade reads and empties them.</summary>
-    public static readonly string[] PlaintextFactColumns = ["AgeBand", "HasDisability", "IsLowIncome"];
-
     public const string NeedsConsent = "Special-group facts are kept only with your separate consent.";
 
     public string UserId { get; set; } = "";

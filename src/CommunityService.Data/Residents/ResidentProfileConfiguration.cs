@@ -16,11 +16,6 @@ internal sealed class ResidentProfileConfiguration : IEntityTypeConfiguration<Re
         builder.Property(p => p.Address).HasMaxLength(ResidentProfile.AddressMaxLength);
         builder.Property(p => p.Household).HasMaxLength(ResidentProfile.HouseholdMaxLength);
         builder.Property(p => p.ProtectedFacts).HasMaxLength(ResidentProfile.ProtectedFactsMaxLength).IsRequired();
-        // The facts' plaintext columns stay (as shadow properties, always null for new rows) until every installation has run
-        // the start-up upgrade that encrypts and empties them (Web/Infrastructure/PlaintextFactsUpgrade); a later migration drops them.
-        builder.Property<string?>(ResidentProfile.PlaintextFactColumns[0]).HasMaxLength(20);
-        builder.Property<bool?>(ResidentProfile.PlaintextFactColumns[1]);
-        builder.Property<bool?>(ResidentProfile.PlaintextFactColumns[2]);
         builder.Property(p => p.SensitiveConsentWording).HasMaxLength(ConsentRecord.WordingVersionMaxLength);
         builder.HasOne(p => p.Community).WithMany().HasForeignKey(p => p.CommunityId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1544,10 +1544,6 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
-                    b.Property<string>("Need")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2388,10 +2384,6 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<string>("AgeBand")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
                     b.Property<int?>("CommunityId")
                         .HasColumnType("int");
 
@@ -2400,16 +2392,10 @@ namespace CommunityService.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
-                    b.Property<bool?>("HasDisability")
-                        .HasColumnType("bit");
-
                     b.Property<string>("Household")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
-
-                    b.Property<bool?>("IsLowIncome")
-                        .HasColumnType("bit");
 
                     b.Property<string>("Phone")
                         .IsRequired()

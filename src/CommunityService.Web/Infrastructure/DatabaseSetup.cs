@@ -97,7 +97,5 @@ public static class DatabaseSetup
         {
             await db.Database.MigrateAsync();
         }
-        await PlaintextFactsUpgrade.RunAsync(scope.ServiceProvider, CancellationToken.None);
-        await PlaintextNeedUpgrade.RunAsync(scope.ServiceProvider, CancellationToken.None);
     }
 }

@@ -1,6 +1,5 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
-using CommunityService.Data.Participation;
 using CommunityService.Data.Projects;
 using CommunityService.Web.Features.Audit;
 using CommunityService.Web.Features.Privacy;
@@ -116,7 +115,6 @@ public sealed class Retention(
             foreach (var r in batch)
             {
                 (r.Name, r.Phone, r.Address, r.ProtectedNeed) = (ListPlaceholderPrefix + r.Id, "", "", "");
-                db.Entry(r).Property<string?>(HomeVisitRequest.PlaintextNeedColumn).CurrentValue = null;
                 db.Entry(r).Property(x => x.DeclineReason).CurrentValue = "";
             }
             visits += await SaveBatchAsync(batch.Count, "HomeVisits", ct);

@@ -12,8 +12,7 @@ namespace CommunityService.IntegrationTests.HomeVisits;
 
 /// <summary>
 /// The need of a home-visit request can reveal health, so it is kept only as ciphertext: the database file does not hold it while
-/// the staff pages, /me and the resident's export show it; a need left in plain text by an older version is encrypted at start-up;
-/// a damaged value is reported on the page, not answered with a 500.
+/// the staff pages, /me and the resident's export show it; a damaged value is reported on the page, not answered with a 500.
 /// </summary>
 public class HomeVisitNeedEncryptionTests(PortalFactory portal) : PortalTest(portal)
 {
@@ -37,8 +36,7 @@ public class HomeVisitNeedEncryptionTests(PortalFactory portal) : PortalTest(por
         Assert.Contains(export.EnumerateArray(), v => v.GetProperty("need").GetString() == Sentence);
 
         var stored = await StoredAsync(id);
-        Assert.StartsWith("CfDJ8", stored.Cipher, StringComparison.Ordinal);
-        Assert.Null(stored.Plain);
+        Assert.StartsWith("CfDJ8", stored, StringComparison.Ordinal);
         var bytes = await DatabaseBytesAsync();
         foreach (var secret in new[] { Sentence, Tag, "髋关节手术" })
         {
@@ -46,7 +44,7 @@ public class HomeVisitNeedEncryptionTests(PortalFactory portal) : PortalTest(por
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)));
         }
         // The search can fail: the ciphertext and the request's ordinary details are found the same way.
-        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(stored.Cipher)));
+        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(stored)));
         Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("阳光社区 5 号楼 1 单元 302 室")));
     }
 
@@ -58,7 +56,7 @@ public class HomeVisitNeedEncryptionTests(PortalFactory portal) : PortalTest(por
         var created = await staff.PostFormAsync($"/projects/{project}/home-visits/create", $"/projects/{project}/home-visits/create", ResidentHomeVisitTests.Visit(Sentence));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var id = int.Parse(created.RedirectPath()!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(Sentence, Protector.Unprotect((await StoredAsync(id)).Cipher));
+        Assert.Equal(Sentence, Protector.Unprotect(await StoredAsync(id)));
 
         var resident = await Portal.ClientForAsync("resident");
         var form = $"/notices/{notice}/home-visit";
@@ -71,31 +69,6 @@ public class HomeVisitNeedEncryptionTests(PortalFactory portal) : PortalTest(por
     }
 
     [Fact]
-    public async Task The_startup_upgrade_encrypts_a_need_left_in_plain_text_and_does_nothing_the_second_time()
-    {
-        var id = await DemoRequestAsync();
-        var before = await StoredAsync(id);
-        await SqlAsync($"UPDATE HomeVisitRequests SET ProtectedNeed = '', Need = '{Sentence}' WHERE Id = $id", id);
-        var kept = await DemoRequestAsync(skip: 1);
-        var keptBefore = await StoredAsync(kept);
-        // Plaintext beside newer ciphertext: the ciphertext stays, the plaintext goes.
-        await SqlAsync("UPDATE HomeVisitRequests SET Need = '旧的明文' WHERE Id = $id", kept);
-
-        Assert.Equal(1, await UpgradeAsync());
-
-        var after = await StoredAsync(id);
-        Assert.Null(after.Plain);
-        Assert.NotEqual(before.Cipher, after.Cipher);
-        Assert.Equal(Sentence, Protector.Unprotect(after.Cipher));
-        Assert.Equal((keptBefore.Cipher, (string?)null), await StoredAsync(kept));
-        Assert.Contains(Sentence, await (await Portal.ClientForAsync("staff")).GetStringAsync($"/home-visits/{id}"), StringComparison.Ordinal);
-        Assert.Equal(-1, (await DatabaseBytesAsync()).AsSpan().IndexOf(Encoding.UTF8.GetBytes(Tag)));
-
-        Assert.Equal(0, await UpgradeAsync());
-        Assert.Equal(after, await StoredAsync(id));
-    }
-
-    [Fact]
     public async Task A_damaged_need_is_shown_as_unreadable_on_every_page_that_shows_it_and_none_fails()
     {
         var resident = await Portal.ClientForAsync("resident");
@@ -105,7 +78,7 @@ public class HomeVisitNeedEncryptionTests(PortalFactory portal) : PortalTest(por
             var r = await db.HomeVisitRequests.Where(x => x.ResidentId == residentId).Select(x => new { x.Id, x.ProjectId }).FirstAsync();
             return (r.Id, r.ProjectId);
         });
-        var cipher = (await StoredAsync(id)).Cipher;
+        var cipher = await StoredAsync(id);
         await SqlAsync($"UPDATE HomeVisitRequests SET ProtectedNeed = '{cipher[..^6]}AAAAAA' WHERE Id = $id", id);
         var staff = await Portal.ClientForAsync("staff");
 
@@ -137,15 +110,6 @@ public class HomeVisitNeedEncryptionTests(PortalFactory portal) : PortalTest(por
 
     private HomeVisitNeedProtector Protector => Portal.Services.GetRequiredService<HomeVisitNeedProtector>();
 
-    private async Task<int> UpgradeAsync()
-    {
-        using var scope = Portal.Services.CreateScope();
-        return await PlaintextNeedUpgrade.RunAsync(scope.ServiceProvider, CancellationToken.None);
-    }
-
-    private Task<int> DemoRequestAsync(int skip = 0) =>
-        Portal.WithDbAsync(db => db.HomeVisitRequests.Where(r => r.ProtectedNeed != "").OrderBy(r => r.Id).Skip(skip).Select(r => r.Id).FirstAsync());
-
     private Task<(int Notice, int Project)> NoticeOfAsync(string project) =>
         Portal.WithDbAsync(async db =>
         {
@@ -153,20 +117,20 @@ public class HomeVisitNeedEncryptionTests(PortalFactory portal) : PortalTest(por
             return (n.Id, n.ProjectId);
         });
 
-    /// <summary>The ciphertext column and the plaintext column of before, as the file has them.</summary>
-    private async Task<(string Cipher, string? Plain)> StoredAsync(int id)
+    /// <summary>The ciphertext column as the file has it.</summary>
+    private async Task<string> StoredAsync(int id)
     {
         await using var connection = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False");
         await connection.OpenAsync();
         var command = connection.CreateCommand();
-        command.CommandText = "SELECT ProtectedNeed, Need FROM HomeVisitRequests WHERE Id = $id";
+        command.CommandText = "SELECT ProtectedNeed FROM HomeVisitRequests WHERE Id = $id";
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
-        return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        return reader.GetString(0);
     }
 
-    /// <summary>Raw SQL, as an older version of the portal (or someone editing the file) would have written it.</summary>
+    /// <summary>Raw SQL, as someone editing the file would write it.</summary>
     private async Task SqlAsync(string sql, int id)
     {
         await using var connection = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False");

@@ -1,22 +1,18 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using CommunityService.Data.Residents;
-using CommunityService.Data.Surveys;
 using CommunityService.IntegrationTests.Cases;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.Web.Features.Me;
-using CommunityService.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityService.IntegrationTests.Me;
 
 /// <summary>
 /// A resident's special-group facts are kept only as ciphertext: the database file shows neither them nor a case note, while the
-/// pages that may show them show them decrypted; withdrawing the consent erases the ciphertext; facts left in plain text by an
-/// older version are encrypted at start-up; a damaged value is reported on the page, not answered with a 500.
+/// pages that may show them show them decrypted; withdrawing the consent erases the ciphertext; a damaged value is reported on
+/// the page, not answered with a 500.
 /// </summary>
 public class ResidentFactsEncryptionTests(PortalFactory portal) : PortalTest(portal)
 {
@@ -42,8 +38,7 @@ public class ResidentFactsEncryptionTests(PortalFactory portal) : PortalTest(por
         Assert.Equal(("From80", true, true), (export.GetProperty("ageBand").GetString(), export.GetProperty("hasDisability").GetBoolean(), export.GetProperty("isLowIncome").GetBoolean()));
 
         var stored = await StoredAsync(userId);
-        Assert.StartsWith("CfDJ8", stored.Cipher, StringComparison.Ordinal);
-        Assert.Equal(((string?)null, (long?)null, (long?)null), stored.Plain);
+        Assert.StartsWith("CfDJ8", stored, StringComparison.Ordinal);
         var bytes = await DatabaseBytesAsync();
         // What the facts would look like in plain text: the protector's own JSON, and the export's; and the note.
         foreach (var secret in new[] { NoteSentence, "R7TV", "\"ageBand\"", "hasDisability", "isLowIncome", "\"AgeBand\":\"From80\"" })
@@ -52,7 +47,7 @@ public class ResidentFactsEncryptionTests(PortalFactory portal) : PortalTest(por
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)));
         }
         // The search can fail: the ciphertext and the resident's ordinary details are found the same way.
-        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(stored.Cipher)));
+        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(stored)));
         Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("陈伯伯")));
     }
 
@@ -61,51 +56,15 @@ public class ResidentFactsEncryptionTests(PortalFactory portal) : PortalTest(por
     {
         var resident = await Portal.ClientForAsync("resident");
         var userId = await CaseData.UserIdAsync(Portal, "resident");
-        Assert.StartsWith("CfDJ8", (await StoredAsync(userId)).Cipher, StringComparison.Ordinal);
+        Assert.StartsWith("CfDJ8", await StoredAsync(userId), StringComparison.Ordinal);
 
         var withdrawn = await resident.PostFormAsync("/me/profile", "/me/consent/withdraw", new() { ["Confirm"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
-        Assert.Equal(("", ((string?)null, (long?)null, (long?)null)), await StoredAsync(userId));
+        Assert.Equal("", await StoredAsync(userId));
         var staffPage = await (await Portal.ClientForAsync("staff")).GetStringAsync($"/residents/{userId}");
         Assert.Contains("居民未同意：不保存其特殊群体信息", staffPage, StringComparison.Ordinal);
         Assert.DoesNotContain("60–79", staffPage, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_startup_upgrade_encrypts_facts_left_in_plain_text_erases_those_without_consent_and_does_nothing_the_second_time()
-    {
-        var consented = await CaseData.UserIdAsync(Portal, "resident");
-        var (_, without) = await ResidentWithDetailsAsync("old.row");
-        await SqlAsync("UPDATE ResidentProfiles SET ProtectedFacts = '', AgeBand = 'From80', HasDisability = 1, IsLowIncome = 0 WHERE UserId = $id", consented);
-        await SqlAsync("UPDATE ResidentProfiles SET AgeBand = 'Under18', HasDisability = NULL, IsLowIncome = 1 WHERE UserId = $id", without);
-
-        var encrypted = await UpgradeAsync();
-
-        Assert.Equal(1, encrypted);
-        var first = await StoredAsync(consented);
-        Assert.Equal(((string?)null, (long?)null, (long?)null), first.Plain);
-        Assert.Equal(new SensitiveFacts(AgeBand.From80, true, false), Protector.Unprotect(first.Cipher));
-        Assert.Equal(("", ((string?)null, (long?)null, (long?)null)), await StoredAsync(without));
-        var staffPage = await (await Portal.ClientForAsync("staff")).GetStringAsync($"/residents/{consented}");
-        Assert.Contains("80 岁及以上", staffPage, StringComparison.Ordinal);
-
-        Assert.Equal(0, await UpgradeAsync());
-        Assert.Equal(first, await StoredAsync(consented));
-    }
-
-    [Fact]
-    public async Task Plaintext_left_beside_newer_ciphertext_is_erased_and_the_ciphertext_kept()
-    {
-        var userId = await CaseData.UserIdAsync(Portal, "resident");
-        var before = await StoredAsync(userId);
-        await SqlAsync("UPDATE ResidentProfiles SET AgeBand = 'Under18', HasDisability = 1 WHERE UserId = $id", userId);
-
-        Assert.Equal(0, await UpgradeAsync());
-
-        Assert.Equal(before.Cipher, (await StoredAsync(userId)).Cipher);
-        Assert.Equal(((string?)null, (long?)null, (long?)null), (await StoredAsync(userId)).Plain);
-        Assert.Equal(AgeBand.From60To79, Protector.Unprotect(before.Cipher).AgeBand);
     }
 
     [Fact]
@@ -113,7 +72,7 @@ public class ResidentFactsEncryptionTests(PortalFactory portal) : PortalTest(por
     {
         var resident = await Portal.ClientForAsync("resident");
         var userId = await CaseData.UserIdAsync(Portal, "resident");
-        var cipher = (await StoredAsync(userId)).Cipher;
+        var cipher = await StoredAsync(userId);
         await SqlAsync($"UPDATE ResidentProfiles SET ProtectedFacts = '{cipher[..^6]}AAAAAA' WHERE UserId = $id", userId);
 
         var staff = await (await Portal.ClientForAsync("staff")).GetAsync($"/residents/{userId}");
@@ -145,14 +104,6 @@ public class ResidentFactsEncryptionTests(PortalFactory portal) : PortalTest(por
         Assert.Contains("无法读取此记录", await export.BodyAsync(), StringComparison.Ordinal);
     }
 
-    private ResidentFactsProtector Protector => Portal.Services.GetRequiredService<ResidentFactsProtector>();
-
-    private async Task<int> UpgradeAsync()
-    {
-        using var scope = Portal.Services.CreateScope();
-        return await PlaintextFactsUpgrade.RunAsync(scope.ServiceProvider, CancellationToken.None);
-    }
-
     private async Task<(HttpClient Client, string UserId)> ResidentWithDetailsAsync(string userName)
     {
         var client = await Portal.NewUserClientAsync(userName, 1, "Resident");
@@ -178,20 +129,20 @@ public class ResidentFactsEncryptionTests(PortalFactory portal) : PortalTest(por
 
     private Task<int> VersionAsync(string userId) => Portal.WithDbAsync(db => db.ResidentProfiles.Where(p => p.UserId == userId).Select(p => p.Version).SingleAsync());
 
-    /// <summary>The ciphertext column and the three plaintext columns of before, as the file has them.</summary>
-    private async Task<(string Cipher, (string? AgeBand, long? HasDisability, long? IsLowIncome) Plain)> StoredAsync(string userId)
+    /// <summary>The ciphertext column as the file has it.</summary>
+    private async Task<string> StoredAsync(string userId)
     {
         await using var connection = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False");
         await connection.OpenAsync();
         var command = connection.CreateCommand();
-        command.CommandText = "SELECT ProtectedFacts, AgeBand, HasDisability, IsLowIncome FROM ResidentProfiles WHERE UserId = $id";
+        command.CommandText = "SELECT ProtectedFacts FROM ResidentProfiles WHERE UserId = $id";
         command.Parameters.AddWithValue("$id", userId);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
-        return (reader.GetString(0), (reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)));
+        return reader.GetString(0);
     }
 
-    /// <summary>Raw SQL, as an older version of the portal (or someone editing the file) would have written it.</summary>
+    /// <summary>Raw SQL, as someone editing the file would write it.</summary>
     private async Task SqlAsync(string sql, string userId)
     {
         await using var connection = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False");

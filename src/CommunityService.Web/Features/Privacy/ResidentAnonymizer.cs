@@ -72,7 +72,6 @@ public sealed class ResidentAnonymizer(CommunityServiceDbContext db)
         foreach (var r in visits)
         {
             (r.Name, r.Phone, r.Address, r.ProtectedNeed) = (name, "", "", "");
-            db.Entry(r).Property<string?>(Data.Participation.HomeVisitRequest.PlaintextNeedColumn).CurrentValue = null;
             db.Entry(r).Property(x => x.DeclineReason).CurrentValue = "";
         }
         var records = await db.ServiceRecords.Where(r => r.ResidentId == userId).ToListAsync(ct);

@@ -81,8 +81,7 @@ public sealed class BulkInsert<T> : IDisposable where T : class
         var db = writer.Db;
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = type.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} has no table.");
-        // A nullable shadow column (e.g. the plaintext columns ResidentProfile keeps until a start-up upgrade empties them) is left NULL.
-        var properties = type.GetProperties().Where(p => !(p.IsShadowProperty() && p.IsNullable)).ToList();
+        var properties = type.GetProperties().ToList();
         if (properties.FirstOrDefault(p => p.IsShadowProperty() || p.PropertyInfo is null) is { } shadow)
         {
             throw new InvalidOperationException($"{typeof(T).Name}.{shadow.Name} is not a CLR property: BulkInsert takes flat entities only.");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunityService.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CommunityServiceDbContext))]
-    [Migration("20261129042752_Execution")]
-    partial class Execution
+    [Migration("20261206020551_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -501,10 +501,173 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.ToTable("Opinions");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationBudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InPlan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Planned")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Spent")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationBudgetLine");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationDimensionScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Dimension")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationDimensionScore");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Achieved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasuredBy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationObjective");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationParticipation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Expected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Served")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Group")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationParticipation");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByInterview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByOtherMeans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByQuestionnaire")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectsReportId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -515,10 +678,25 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("FeeIncome")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Improvements")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherMeans")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PeopleServed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
@@ -534,6 +712,12 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.Property<string>("ReviewedById")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SatisfactionResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SatisfactionSurveyId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -553,15 +737,138 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsReportId");
+
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("SatisfactionSurveyId");
+
                     b.ToTable("Evaluations");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSatisfactionQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Average")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("SatisfiedPercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationSatisfactionQuestion");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSatisfactionTally", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Option")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OptionOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationSatisfactionTally");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvaluationSectionComment");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Execution.PlanAdjustment", b =>
@@ -844,6 +1151,8 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.HasIndex("ProjectId", "DeliveredAt");
 
                     b.HasIndex("ResidentId", "DeliveredAt");
+
+                    b.HasIndex("DeliveredAt", "DeliveryMode", "DurationMinutes", "ProjectId", "ResidentId", "RecipientName");
 
                     b.ToTable("ServiceRecords");
                 });
@@ -1175,11 +1484,6 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Need")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1198,6 +1502,11 @@ namespace CommunityService.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedNeed")
+                        .IsRequired()
+                        .HasMaxLength(4500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ResidentId")
                         .HasMaxLength(450)
@@ -1632,6 +1941,70 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.ToTable("Plans");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Privacy.PrivacyRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidentId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShouldBe")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("ResidentId", "Kind", "Status");
+
+                    b.ToTable("PrivacyRequests");
+                });
+
             modelBuilder.Entity("CommunityService.Data.Projects.ProjectTargetGroup", b =>
                 {
                     b.Property<int>("ProjectId")
@@ -1839,6 +2212,8 @@ namespace CommunityService.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Status", "VisibleUntil", "VisibleFrom", "ProjectId");
+
                     b.ToTable("Notices");
                 });
 
@@ -1921,10 +2296,6 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AgeBand")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<int?>("CommunityId")
                         .HasColumnType("INTEGER");
 
@@ -1933,20 +2304,19 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool?>("HasDisability")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Household")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool?>("IsLowIncome")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedFacts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SensitiveConsentAt")
@@ -2070,7 +2440,15 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PreviousVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Purpose")
@@ -2110,6 +2488,8 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PreviousVersionId");
+
+                    b.HasIndex("ProjectId", "Kind");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -2595,15 +2975,90 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationBudgetLine", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("BudgetLines")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationDimensionScore", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("Dimensions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationObjective", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationParticipation", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("Participation")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
                 {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CommunityService.Data.Projects.ServiceProject", "Project")
                         .WithMany("Evaluations")
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("CommunityService.Data.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SatisfactionSurveyId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Corrects");
+
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSatisfactionQuestion", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("Satisfaction")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSatisfactionTally", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("SatisfactionTallies")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationSectionComment", b =>
+                {
+                    b.HasOne("CommunityService.Data.Evaluations.EvaluationReport", null)
+                        .WithMany("SectionComments")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CommunityService.Data.Execution.PlanAdjustment", b =>
@@ -2614,12 +3069,14 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CommunityService.Data.Plans.ServicePlan", null)
+                    b.HasOne("CommunityService.Data.Plans.ServicePlan", "ResultingPlan")
                         .WithMany()
                         .HasForeignKey("ResultingPlanId")
                         .OnDelete(DeleteBehavior.NoAction);
 
                     b.Navigation("Project");
+
+                    b.Navigation("ResultingPlan");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Execution.ProgressReport", b =>
@@ -2876,6 +3333,20 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("CommunityService.Data.Privacy.PrivacyRequest", b =>
+                {
+                    b.HasOne("CommunityService.Data.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CommunityService.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommunityService.Data.Projects.ProjectTargetGroup", b =>
                 {
                     b.HasOne("CommunityService.Data.Projects.ServiceProject", null)
@@ -2989,6 +3460,13 @@ namespace CommunityService.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PreviousVersionId")
                         .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommunityService.Data.Projects.ServiceProject", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Project");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Surveys.SurveyAnswer", b =>
@@ -3174,6 +3652,23 @@ namespace CommunityService.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CommunityService.Data.Communities.StreetOffice", b =>
                 {
                     b.Navigation("Communities");
+                });
+
+            modelBuilder.Entity("CommunityService.Data.Evaluations.EvaluationReport", b =>
+                {
+                    b.Navigation("BudgetLines");
+
+                    b.Navigation("Dimensions");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Participation");
+
+                    b.Navigation("Satisfaction");
+
+                    b.Navigation("SatisfactionTallies");
+
+                    b.Navigation("SectionComments");
                 });
 
             modelBuilder.Entity("CommunityService.Data.Needs.NeedFinding", b =>
