@@ -25,7 +25,7 @@ public sealed class ConcurrencyConflicts(IStringLocalizer<SharedResource> l, IMo
         var request = context.HttpContext.Request;
         var back = Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) && referer.Host == request.Host.Host
             ? referer.PathAndQuery
-            : "/";
+            : null;
         context.Result = new ViewResult
         {
             ViewName = "_Refused",

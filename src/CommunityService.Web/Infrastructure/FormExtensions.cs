@@ -26,14 +26,14 @@ public static class FormExtensions
     }
 
     /// <summary>A one-button action that cannot be done: the reason in words, a 400, and the way back.</summary>
-    public static ViewResult Refuse(this Controller controller, string message, string backUrl)
+    public static ViewResult Refuse(this Controller controller, string message, string? backUrl)
     {
         controller.Response.StatusCode = StatusCodes.Status400BadRequest;
         return controller.View("_Refused", new Refusal(message, backUrl));
     }
 
     /// <summary>A request whose form or address was refused without a page to show it on: its messages, a 400, the way back.</summary>
-    public static ViewResult RefuseInvalid(this Controller controller, string backUrl) =>
+    public static ViewResult RefuseInvalid(this Controller controller, string? backUrl) =>
         controller.Refuse(string.Join(" ", controller.ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), backUrl);
 
     public static string UserId(this ClaimsPrincipal user) =>

@@ -1,26 +1,25 @@
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CommunityService.Web.Infrastructure;
 
-/// <summary>What the pager partial needs: the page numbers, and the current query to keep the filters.</summary>
-public sealed record PagerModel(int Number, int PageCount, string Path, IQueryCollection Query)
+/// <summary>What the pager partial needs: the page numbers, the current route (its address) and query (to keep the filters).</summary>
+public sealed record PagerModel(int Number, int PageCount, RouteValueDictionary Route, IQueryCollection Query)
 {
-    public static PagerModel For<T>(Page<T> page, HttpRequest request) => new(page.Number, page.PageCount, request.Path, request.Query);
+    public static PagerModel For<T>(Page<T> page, HttpRequest request) => new(page.Number, page.PageCount, request.RouteValues, request.Query);
 
-    public string UrlFor(int number)
+    /// <summary>The same page at another number, made from its route (so under a path base too); a query key never overrides a route value.</summary>
+    public string? UrlFor(IUrlHelper url, int number)
     {
-        var query = new QueryBuilder();
-        foreach (var (key, values) in Query)
+        var values = new RouteValueDictionary(Route);
+        foreach (var (key, given) in Query)
         {
-            if (!string.Equals(key, "page", StringComparison.OrdinalIgnoreCase))
+            if (!values.ContainsKey(key) && !string.Equals(key, "page", StringComparison.OrdinalIgnoreCase))
             {
-                foreach (var value in values)
-                {
-                    query.Add(key, value ?? "");
-                }
+                values[key] = given.Count == 1 ? given[0] ?? "" : given.Select(v => v ?? "").ToArray();
             }
         }
-        query.Add("page", Math.Max(1, number).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return Path + query.ToQueryString();
+        values["page"] = Math.Max(1, number).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return url.RouteUrl(values);
     }
 }

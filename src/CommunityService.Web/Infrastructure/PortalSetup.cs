@@ -56,6 +56,8 @@ public static class PortalSetup
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
             o.Cookie.Name = builder.Environment.IsDevelopment() ? "cs.auth" : "__Host-cs.auth";
+            // Path=/ even under Portal:PathBase (the default would be the path base): a __Host- cookie must have Path=/.
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
@@ -71,6 +73,7 @@ public static class PortalSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = builder.Environment.IsDevelopment() ? "cs.af" : "__Host-cs.af";
+            o.Cookie.Path = "/";
             o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
 
@@ -122,6 +125,7 @@ public static class PortalSetup
         services.AddFluentValidationClientsideAdapters();
 
         services.AddSingleton<Features.Notices.NoticeMarkdown>();
+        PublicUrls.Register(services, builder.Configuration);
         services.AddPublicCaching();
         // After the output cache: a Redis store, when configured, replaces the in-memory one.
         services.AddScaleOut(builder.Configuration);
@@ -136,6 +140,12 @@ public static class PortalSetup
 
     public static void UseCommunityServicePortal(this WebApplication app)
     {
+        // Before all else: behind a proxy that passes Portal:PathBase through, routing, static files and links see the prefix.
+        var pathBase = app.Services.GetRequiredService<IOptions<PortalAddressOptions>>().Value.NormalizedPathBase;
+        if (pathBase.HasValue)
+        {
+            app.UsePathBase(pathBase);
+        }
         // First: everything after it (HSTS, secure cookies, the sign-in rate limit) sees the client, not the proxy.
         app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())

@@ -11,11 +11,12 @@ namespace CommunityService.Web.Infrastructure;
 /// </summary>
 public static class ReturnUrls
 {
-    public static string LocalOr(this IUrlHelper url, string? returnUrl, string fallback)
+    /// <summary><paramref name="fallback"/> is made from a route (<c>Url.Action</c>); when that finds none, the portal's root.</summary>
+    public static string LocalOr(this IUrlHelper url, string? returnUrl, string? fallback)
     {
         if (string.IsNullOrEmpty(returnUrl) || !url.IsLocalUrl(returnUrl) || returnUrl.Any(char.IsControl))
         {
-            return fallback;
+            return fallback ?? url.Content("~/");
         }
         if (returnUrl.All(char.IsAscii))
         {

@@ -55,7 +55,7 @@ public sealed class AccountController(
                 return LocalRedirect(back);
             }
             var roles = await users.GetRolesAsync(user!);
-            return LocalRedirect(LandingPage(roles));
+            return LandingPage(roles);
         }
         // Only a name that is an account is kept: what was typed into the name box might be someone's password.
         await audit.WriteForAsync(user?.Id, user?.DisplayName ?? "", AuditAction.SignInFailed, AuditRecordType.Account, user?.UserName ?? "",
@@ -118,7 +118,7 @@ public sealed class AccountController(
         await signIn.SignInAsync(user, isPersistent: false);
         await audit.WriteForAsync(user.Id, user.DisplayName, AuditAction.AccountCreated, AuditRecordType.Account, user.UserName, AuditResult.Succeeded, "registered", ct);
         TempData["Message"] = l["Welcome! Your account is ready."].Value;
-        return LocalRedirect(Url.LocalOr(form.ReturnUrl, "/"));
+        return LocalRedirect(Url.LocalOr(form.ReturnUrl, Url.Action("Index", "Home")));
     }
 
     [Authorize]
@@ -132,7 +132,7 @@ public sealed class AccountController(
             await audit.WriteAsync(User, AuditAction.SignedOut, AuditRecordType.Account, user.UserName!, AuditResult.Succeeded, "", ct);
         }
         await signIn.SignOutAsync();
-        return LocalRedirect("/");
+        return RedirectToAction("Index", "Home");
     }
 
     [Authorize]
@@ -165,7 +165,7 @@ public sealed class AccountController(
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync(User, AuditAction.PasswordChanged, AuditRecordType.Account, user.UserName!, AuditResult.Succeeded, "", ct);
         TempData["Message"] = l["Your password has been changed."].Value;
-        return LocalRedirect("/");
+        return RedirectToAction("Index", "Home");
     }
 
     [AllowAnonymous]
@@ -176,10 +176,10 @@ public sealed class AccountController(
         return View();
     }
 
-    public static string LandingPage(IList<string> roles) =>
-        roles.Contains(Roles.Admin) ? "/admin/users"
-        : roles.Contains(Roles.Manager) || roles.Contains(Roles.Staff) ? "/projects"
-        : "/";
+    private RedirectToActionResult LandingPage(IList<string> roles) =>
+        roles.Contains(Roles.Admin) ? RedirectToAction("Index", "Users")
+        : roles.Contains(Roles.Manager) || roles.Contains(Roles.Staff) ? RedirectToAction("Index", "Projects")
+        : RedirectToAction("Index", "Home");
 
     private static LoginForm Cleared(LoginForm form) =>
         new() { UserName = form.UserName, RememberMe = form.RememberMe, ReturnUrl = form.ReturnUrl };

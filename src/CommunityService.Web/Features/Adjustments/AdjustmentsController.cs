@@ -44,7 +44,7 @@ public sealed class AdjustmentsController(
         var project = access.Record;
         if (PlanAdjustment.CanAdjust(project) is { IsPassed: false } refused)
         {
-            return this.Refuse(Sentences(refused), $"/projects/{projectId}/adjustments");
+            return this.Refuse(Sentences(refused), Url.Action(nameof(Index), new { projectId }));
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -74,10 +74,10 @@ public sealed class AdjustmentsController(
         if (adjustment.NeedsApproval)
         {
             TempData["Message"] = l["Adjustment {0} is saved. Change the objectives or budget in the new plan version, then submit the adjustment for approval.", adjustment.Id].Value;
-            return Redirect($"/projects/{projectId}/plan/edit");
+            return RedirectToAction("Edit", "Plans", new { projectId });
         }
         TempData["Message"] = l["The adjustment is recorded."].Value;
-        return Redirect($"/projects/{projectId}/adjustments");
+        return RedirectToAction(nameof(Index), new { projectId });
     }
 
     [HttpGet("/adjustments/{id:int}")]
@@ -106,7 +106,7 @@ public sealed class AdjustmentsController(
         }
         if (project.Plans.FirstOrDefault(p => p.Id == adjustment.ResultingPlanId) is not { } draft || project.ApprovedPlan is not { } approved)
         {
-            return this.Refuse(l[PlanAdjustment.NotDraft], $"/adjustments/{id}");
+            return this.Refuse(l[PlanAdjustment.NotDraft], Url.Action(nameof(Details), new { id }));
         }
         if (!Expect(adjustment, form.Version) || !Expect(draft, form.PlanVersion))
         {
@@ -154,7 +154,7 @@ public sealed class AdjustmentsController(
         // An adjustment no longer waiting (a stale tab) shows no review form to send back: say so before checking the form.
         if (adjustment.Status != AdjustmentStatus.Submitted)
         {
-            return this.Refuse(l[PlanAdjustment.NotSubmitted], $"/adjustments/{id}");
+            return this.Refuse(l[PlanAdjustment.NotSubmitted], Url.Action(nameof(Details), new { id }));
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -163,7 +163,7 @@ public sealed class AdjustmentsController(
         }
         if (project.Plans.FirstOrDefault(p => p.Id == adjustment.ResultingPlanId) is not { } draft)
         {
-            return this.Refuse(l[PlanAdjustment.NotSubmitted], $"/adjustments/{id}");
+            return this.Refuse(l[PlanAdjustment.NotSubmitted], Url.Action(nameof(Details), new { id }));
         }
         if (!Expect(adjustment, form.Version))
         {
@@ -196,7 +196,7 @@ public sealed class AdjustmentsController(
     {
         if (!check.IsPassed)
         {
-            return this.Refuse(Sentences(check), $"/adjustments/{id}");
+            return this.Refuse(Sentences(check), Url.Action(nameof(Details), new { id }));
         }
         try
         {
@@ -207,7 +207,7 @@ public sealed class AdjustmentsController(
             return await ClashAsync(id, form, ct);
         }
         TempData["Message"] = done;
-        return Redirect($"/adjustments/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     /// <summary>Someone acted on the adjustment or edited its plan version since the page was shown: show it as it is now.</summary>

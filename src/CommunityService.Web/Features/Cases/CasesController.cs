@@ -106,7 +106,7 @@ public sealed class CasesController(
         // The id exists only once the file is saved, so its entry follows in a second write.
         await audit.WriteAsync(User, AuditAction.CaseCreated, AuditRecordType.CaseFile, file.Id, AuditResult.Succeeded, "", ct);
         TempData["Message"] = l["The case file was opened."].Value;
-        return Redirect($"/cases/{file.Id}");
+        return RedirectToAction(nameof(Details), new { id = file.Id });
     }
 
     // Signed in is enough to reach the record-level check: the refusal must look the same to everyone, and be audited.
@@ -180,7 +180,7 @@ public sealed class CasesController(
         if (changed.Count == 0)
         {
             TempData["Message"] = l["Nothing was changed."].Value;
-            return Redirect($"/cases/{id}");
+            return RedirectToAction(nameof(Details), new { id });
         }
         // Only the fields that changed are encrypted again, so the others keep their ciphertext.
         file.Reference = form.Reference.Trim();
@@ -217,7 +217,7 @@ public sealed class CasesController(
             return Clash(form);
         }
         TempData["Message"] = l["The case file was saved."].Value;
-        return Redirect($"/cases/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     [Authorize]
@@ -249,7 +249,7 @@ public sealed class CasesController(
         audit.Add(User, AuditAction.CaseNoteAdded, AuditRecordType.CaseFile, id);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The contact note was added."].Value;
-        return Redirect($"/cases/{id}#notes");
+        return RedirectToAction(nameof(Details), null, new { id }, "notes");
     }
 
     [Authorize]
@@ -300,7 +300,7 @@ public sealed class CasesController(
         audit.Add(User, action, AuditRecordType.CaseFile, id, AuditResult.Succeeded, worker.DisplayName);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = (form.Remove ? l["{0} is no longer assigned to the case file.", worker.DisplayName] : l["{0} was assigned to the case file.", worker.DisplayName]).Value;
-        return Redirect($"/cases/{id}#workers");
+        return RedirectToAction(nameof(Details), null, new { id }, "workers");
     }
 
     [Authorize]
@@ -346,7 +346,7 @@ public sealed class CasesController(
             return await DetailsWithErrorsAsync(id, input, StatusCodes.Status409Conflict, ct);
         }
         TempData["Message"] = l["The case file was closed."].Value;
-        return Redirect($"/cases/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     /// <summary>The whole file as a UTF-8 text download, for printing or handing over; marked confidential at the top.</summary>
@@ -470,7 +470,7 @@ public sealed class CasesController(
             return Forbid();
         }
         var check = CaseRules.CheckNewFile(project.Stage);
-        return check.IsPassed ? null : this.Refuse(l[check.Missing[0]], $"/projects/{project.Id}");
+        return check.IsPassed ? null : this.Refuse(l[check.Missing[0]], Url.Action("Details", "Projects", new { id = project.Id }));
     }
 
     private async Task OfferWorkersAsync(CaseProject project, CancellationToken ct)

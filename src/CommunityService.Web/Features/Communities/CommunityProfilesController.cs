@@ -103,7 +103,7 @@ public sealed class CommunityProfilesController(
         if (latest is not null && ProfileChanges.Between(latest, profile).Count == 0)
         {
             TempData["Message"] = l["Nothing changed, so no new version was saved."].Value;
-            return Redirect($"/communities/{id}/profile");
+            return RedirectToAction(nameof(Profile), new { id });
         }
         db.CommunityProfiles.Add(profile);
         try
@@ -121,7 +121,7 @@ public sealed class CommunityProfilesController(
             return Clash(form);
         }
         TempData["Message"] = l["The community profile was saved."].Value;
-        return Redirect($"/communities/{id}/profile");
+        return RedirectToAction(nameof(Profile), new { id });
     }
 
     private ViewResult Clash(ProfileForm form)

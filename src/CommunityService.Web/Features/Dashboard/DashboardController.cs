@@ -63,7 +63,7 @@ public sealed class DashboardController(
         var known = filter.Community is { } asked ? await db.Communities.Where(c => c.Id == asked).Select(c => c.Id).ToListAsync(ct) : [];
         if (!Usable(filter, known))
         {
-            return this.RefuseInvalid("/dashboard");
+            return this.RefuseInvalid(Url.Action(nameof(Index)));
         }
         var (figures, _) = await FiguresAsync(filter, ct);
         var tables = DashboardTables.Of(figures, l).Where(t => table is null || t.Key == table).ToList();

@@ -51,7 +51,7 @@ public sealed class DecisionsController(
         }
         if (proposal.Stage != ProjectStage.Decision)
         {
-            return this.Refuse(l["Opinions can only be given while the proposal waits for its decision."], "/");
+            return this.Refuse(l["Opinions can only be given while the proposal waits for its decision."], Url.Action("Index", "Home"));
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -74,10 +74,10 @@ public sealed class DecisionsController(
         catch (DbUpdateException)
         {
             // The same representative sent a first opinion twice at once: the unique index kept one.
-            return this.Refuse(l["Your opinion was already received. Please reload the page to change it."], $"/projects/{id}/decision#opinions");
+            return this.Refuse(l["Your opinion was already received. Please reload the page to change it."], Url.Action(nameof(Proposal), null, new { id }, null, null, "opinions"));
         }
         TempData["Message"] = l["Thank you: your opinion was recorded."].Value;
-        return Redirect($"/projects/{id}/decision#opinions");
+        return RedirectToAction(nameof(Proposal), null, new { id }, "opinions");
     }
 
     [Authorize(Policy = Policies.StaffOrManager)]
@@ -95,7 +95,7 @@ public sealed class DecisionsController(
         }
         if (proposal.Stage != ProjectStage.Decision)
         {
-            return this.Refuse(l["Opinions can only be given while the proposal waits for its decision."], $"/projects/{id}/decision");
+            return this.Refuse(l["Opinions can only be given while the proposal waits for its decision."], Url.Action(nameof(Proposal), new { id }));
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -108,7 +108,7 @@ public sealed class DecisionsController(
         });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The meeting opinion was recorded."].Value;
-        return Redirect($"/projects/{id}/decision#opinions");
+        return RedirectToAction(nameof(Proposal), null, new { id }, "opinions");
     }
 
     private async Task<bool> AllowedAsync(ProposalResource resource, ProposalOpinionRequirement requirement) =>

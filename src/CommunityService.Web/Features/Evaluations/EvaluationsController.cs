@@ -26,7 +26,7 @@ public sealed class EvaluationsController(
 
     private DateOnly Today => DateOnly.FromDateTime(time.Now);
 
-    private static string PageUrl(int id) => $"/evaluations/{id}";
+    private string? PageUrl(int id) => Url.Action(nameof(Details), new { id });
 
     [HttpGet("/projects/{projectId:int}/evaluations")]
     public async Task<IActionResult> Index(int projectId, CancellationToken ct)
@@ -102,7 +102,7 @@ public sealed class EvaluationsController(
         db.Evaluations.Add(report);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The evaluation was saved as a draft."].Value;
-        return Redirect($"{PageUrl(report.Id)}/edit");
+        return RedirectToAction(nameof(Edit), new { id = report.Id });
     }
 
     [HttpGet("/evaluations/{id:int}")]
@@ -170,7 +170,7 @@ public sealed class EvaluationsController(
             return this.InvalidForm(form, null, StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The evaluation is saved."].Value;
-        return Redirect(PageUrl(id));
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     [HttpPost("/evaluations/{id:int}/submit")]
@@ -190,11 +190,11 @@ public sealed class EvaluationsController(
         var check = report.Submit(facts, Now);
         if (!check.IsPassed)
         {
-            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), report.IsEditable ? $"{PageUrl(id)}/edit" : PageUrl(id));
+            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), report.IsEditable ? Url.Action(nameof(Edit), new { id }) : PageUrl(id));
         }
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The evaluation was submitted for approval."].Value;
-        return Redirect(PageUrl(id));
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     /// <summary>Approving the final evaluation of a project in its Evaluation stage closes the project, in the same save.</summary>
@@ -239,7 +239,7 @@ public sealed class EvaluationsController(
         TempData["Message"] = !approve ? l["The evaluation was returned for revision."].Value
             : closed ? l["The evaluation was approved and the project is closed."].Value
             : l["The evaluation was approved."].Value;
-        return Redirect(PageUrl(id));
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     /// <summary>An approved report stays as it was; a correction is a new draft that refers to it and starts from its content.</summary>
@@ -265,7 +265,7 @@ public sealed class EvaluationsController(
         db.Evaluations.Add(correction!);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["A correction was started from the approved evaluation."].Value;
-        return Redirect($"{PageUrl(correction!.Id)}/edit");
+        return RedirectToAction(nameof(Edit), new { id = correction!.Id });
     }
 
     [HttpGet("/evaluations/{id:int}/print")]

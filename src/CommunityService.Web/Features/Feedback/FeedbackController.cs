@@ -37,7 +37,7 @@ public sealed class FeedbackController(
         var me = User.UserId();
         if (await db.Feedback.AnyAsync(f => f.ServiceRecordId == id && f.ResidentId == me, ct))
         {
-            return this.Refuse(l["You have already rated this service. Thank you!"], "/me");
+            return this.Refuse(l["You have already rated this service. Thank you!"], Url.Action("Index", "Me"));
         }
         db.Feedback.Add(new ServiceFeedback
         {
@@ -51,10 +51,10 @@ public sealed class FeedbackController(
         catch (DbUpdateException)
         {
             // The same rating sent twice at once: the unique index kept the first.
-            return this.Refuse(l["You have already rated this service. Thank you!"], "/me");
+            return this.Refuse(l["You have already rated this service. Thank you!"], Url.Action("Index", "Me"));
         }
         TempData["Message"] = l["Thank you for your rating."].Value;
-        return Redirect("/me");
+        return RedirectToAction("Index", "Me");
     }
 
     [Authorize(Policy = Policies.StaffOrManager)]

@@ -62,7 +62,7 @@ public sealed class HomeController(CommunityServiceDbContext db, TimeProvider cl
     {
         Response.Cookies.Append(DisplayMode.CookieName, large ? "large" : "standard",
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = Request.IsHttps });
-        return LocalRedirect(Url.LocalOr(returnUrl, "/"));
+        return LocalRedirect(Url.LocalOr(returnUrl, Url.Action(nameof(Index))));
     }
 
     /// <summary>The language switcher: remembers the choice in the standard culture cookie for a year.</summary>
@@ -74,7 +74,7 @@ public sealed class HomeController(CommunityServiceDbContext db, TimeProvider cl
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = Request.IsHttps });
-        return LocalRedirect(Url.LocalOr(returnUrl, "/"));
+        return LocalRedirect(Url.LocalOr(returnUrl, Url.Action(nameof(Index))));
     }
 }
 

@@ -41,7 +41,7 @@ public sealed class HomeVisitsController(
         }
         if (target.Service.Stage.IsFinished())
         {
-            return this.Refuse(l[ServiceEnded], $"/notices/{id}");
+            return this.Refuse(l[ServiceEnded], Url.Action("Details", "Notices", new { id }));
         }
         var userId = User.UserId();
         var known = await db.Users.AsNoTracking().Where(u => u.Id == userId)
@@ -73,7 +73,7 @@ public sealed class HomeVisitsController(
         }
         if (target.Service.Stage.IsFinished())
         {
-            return this.Refuse(l[ServiceEnded], $"/notices/{id}");
+            return this.Refuse(l[ServiceEnded], Url.Action("Details", "Notices", new { id }));
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -96,7 +96,7 @@ public sealed class HomeVisitsController(
             await db.SaveChangesAsync(ct);
         }
         TempData["Message"] = l["Your home-visit request was sent. Staff will call you to arrange the visit."].Value;
-        return Redirect("/me");
+        return RedirectToAction("Index", "Me");
     }
 
     [Authorize(Policy = Policies.Resident)]
@@ -112,7 +112,7 @@ public sealed class HomeVisitsController(
         var check = request.Cancel(Now);
         if (!check.IsPassed)
         {
-            return this.Refuse(l[check.Missing[0]], "/me");
+            return this.Refuse(l[check.Missing[0]], Url.Action("Index", "Me"));
         }
         try
         {
@@ -120,10 +120,10 @@ public sealed class HomeVisitsController(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return this.Refuse(l[ChangedMeanwhile], "/me");
+            return this.Refuse(l[ChangedMeanwhile], Url.Action("Index", "Me"));
         }
         TempData["Message"] = l["Your home-visit request was withdrawn."].Value;
-        return Redirect("/me");
+        return RedirectToAction("Index", "Me");
     }
 
     [Authorize(Policy = Policies.StaffOrManager)]
@@ -202,7 +202,7 @@ public sealed class HomeVisitsController(
         db.HomeVisitRequests.Add(request);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The home-visit request was recorded."].Value;
-        return Redirect($"/home-visits/{request.Id}");
+        return RedirectToAction(nameof(Details), new { id = request.Id });
     }
 
     [Authorize(Policy = Policies.StaffOrManager)]
@@ -232,7 +232,7 @@ public sealed class HomeVisitsController(
         }
         if (request.Project.Stage.IsFinished())
         {
-            return this.Refuse(l[EndedOnlyDecline], $"/home-visits/{id}");
+            return this.Refuse(l[EndedOnlyDecline], Url.Action(nameof(Details), new { id }));
         }
         return await ChangeAsync(request, form.Version, r => r.Accept(Now), new TriageInput(null, null), l["The request was accepted."], ct);
     }
@@ -274,7 +274,7 @@ public sealed class HomeVisitsController(
         }
         if (request.Project.Stage.IsFinished())
         {
-            return this.Refuse(l[EndedOnlyDecline], $"/home-visits/{id}");
+            return this.Refuse(l[EndedOnlyDecline], Url.Action(nameof(Details), new { id }));
         }
         var input = new TriageInput(null, form);
         // The worker id comes from the form: it must be one of the people the list offered.
@@ -317,7 +317,7 @@ public sealed class HomeVisitsController(
             return await ClashAsync(request.Id, input, ct);
         }
         TempData["Message"] = done.Value;
-        return Redirect($"/home-visits/{request.Id}");
+        return RedirectToAction(nameof(Details), new { id = request.Id });
     }
 
     private Task<IActionResult> ClashAsync(int id, TriageInput input, CancellationToken ct)
@@ -350,8 +350,8 @@ public sealed class HomeVisitsController(
     }
 
     private ViewResult? RefusalFor(HomeVisitService service) =>
-        !service.OffersHomeVisits ? this.Refuse(l[NoHomeVisits], $"/projects/{service.ProjectId}/home-visits")
-        : service.Stage.IsFinished() ? this.Refuse(l[ServiceEnded], $"/projects/{service.ProjectId}/home-visits")
+        !service.OffersHomeVisits ? this.Refuse(l[NoHomeVisits], Url.Action(nameof(Index), new { projectId = service.ProjectId }))
+        : service.Stage.IsFinished() ? this.Refuse(l[ServiceEnded], Url.Action(nameof(Index), new { projectId = service.ProjectId }))
         : null;
 
     private HomeVisitRequest NewRequest(HomeVisitForm form, int projectId, string? residentId)

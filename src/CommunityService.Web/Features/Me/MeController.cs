@@ -118,7 +118,7 @@ public sealed class MeController(
             return await ProfilePageAsync(form, StatusCodes.Status409Conflict, ct);
         }
         TempData["Message"] = l["Your details were saved."].Value;
-        return Redirect("/me/profile");
+        return RedirectToAction(nameof(Profile));
     }
 
     [HttpPost("consent")]
@@ -137,7 +137,7 @@ public sealed class MeController(
         }
         if (profile!.HasSensitiveConsent && profile.SensitiveConsentWording == SensitiveConsent.WordingVersion)
         {
-            return Redirect("/me/profile#sensitive");
+            return RedirectToAction(nameof(Profile), null, null, "sensitive");
         }
         // The record keeps the wording as the resident read it, in the language of the page.
         db.ConsentRecords.Add(profile.GiveSensitiveConsent(SensitiveConsent.WordingVersion, SensitiveConsent.Wording(l), clock.GetUtcNow().UtcDateTime));
@@ -146,7 +146,7 @@ public sealed class MeController(
             return await RetryPageAsync(me, ct);
         }
         TempData["Message"] = l["Your consent was recorded. You can now fill in the special-group facts."].Value;
-        return Redirect("/me/profile#sensitive");
+        return RedirectToAction(nameof(Profile), null, null, "sensitive");
     }
 
     [HttpPost("consent/withdraw")]
@@ -166,7 +166,7 @@ public sealed class MeController(
             return await RetryPageAsync(me, ct);
         }
         TempData["Message"] = l["Your consent was withdrawn and your special-group facts were erased."].Value;
-        return Redirect("/me/profile#sensitive");
+        return RedirectToAction(nameof(Profile), null, null, "sensitive");
     }
 
     [HttpGet("data")]

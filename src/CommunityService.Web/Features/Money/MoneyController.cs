@@ -120,7 +120,7 @@ public sealed class MoneyController(
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The expense is recorded."].Value;
         await WarnIfOverBudgetAsync(project, line.Item, line.Source, ct);
-        return Redirect(MoneyUrl(projectId));
+        return RedirectToAction(nameof(Index), new { projectId });
     }
 
     [HttpGet("/expenses/{id:int}/edit")]
@@ -171,7 +171,7 @@ public sealed class MoneyController(
         }
         TempData["Message"] = l["The expense is saved."].Value;
         await WarnIfOverBudgetAsync(project, line.Item, line.Source, ct);
-        return Redirect(MoneyUrl(project.Id));
+        return RedirectToAction(nameof(Index), new { projectId = project.Id });
     }
 
     [HttpPost("/expenses/{id:int}/delete")]
@@ -196,7 +196,7 @@ public sealed class MoneyController(
             return View("_Refused", new Refusal(l[FormExtensions.ConflictMessage], MoneyUrl(project.Id)));
         }
         TempData["Message"] = l["The expense is deleted."].Value;
-        return Redirect(MoneyUrl(project.Id));
+        return RedirectToAction(nameof(Index), new { projectId = project.Id });
     }
 
     [HttpGet("/projects/{projectId:int}/money/income/create")]
@@ -248,7 +248,7 @@ public sealed class MoneyController(
         });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The fee income is recorded."].Value;
-        return Redirect(MoneyUrl(projectId));
+        return RedirectToAction(nameof(Index), new { projectId });
     }
 
     [HttpPost("/fee-income/{id:int}/delete")]
@@ -269,10 +269,10 @@ public sealed class MoneyController(
         db.FeeIncome.Remove(income);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The fee income is deleted."].Value;
-        return Redirect(MoneyUrl(project.Id));
+        return RedirectToAction(nameof(Index), new { projectId = project.Id });
     }
 
-    private static string MoneyUrl(int projectId) => $"/projects/{projectId}/money";
+    private string? MoneyUrl(int projectId) => Url.Action(nameof(Index), new { projectId });
 
     /// <summary>The project when the person works in its community; else 404 (no such project) or 403.</summary>
     private async Task<RecordAccess<MoneyProject>> OpenAsync(int? projectId, CancellationToken ct) =>

@@ -93,7 +93,7 @@ public sealed class NeedsController(
         db.Needs.Add(need);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The need was recorded."].Value;
-        return Redirect("/needs");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("{id:int}/set-aside")]
@@ -110,19 +110,19 @@ public sealed class NeedsController(
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
-            return this.Refuse(l[GateMessages.ReasonRequired], "/needs");
+            return this.Refuse(l[GateMessages.ReasonRequired], Url.Action(nameof(Index)));
         }
         if (need.Status == NeedStatus.SetAside)
         {
             // Two people set the same need aside: the first reason stands, the second person is told it.
-            var refusal = this.Refuse(l[AlreadySetAside, need.SetAsideReason], "/needs");
+            var refusal = this.Refuse(l[AlreadySetAside, need.SetAsideReason], Url.Action(nameof(Index)));
             Response.StatusCode = StatusCodes.Status409Conflict;
             return refusal;
         }
         need.Status = NeedStatus.SetAside;
         need.SetAsideReason = form.Reason.Trim();
         await db.SaveChangesAsync(ct);
-        return Redirect("/needs");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("{id:int}/reopen")]
@@ -140,7 +140,7 @@ public sealed class NeedsController(
         need.Status = NeedStatus.Open;
         need.SetAsideReason = "";
         await db.SaveChangesAsync(ct);
-        return Redirect("/needs");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("propose")]
@@ -149,7 +149,7 @@ public sealed class NeedsController(
         var needs = await db.Needs.AsNoTracking().Include(n => n.TargetGroups).Where(n => ids.Contains(n.Id)).OrderBy(n => n.Id).ToListAsync(ct);
         if (needs.Count == 0)
         {
-            return this.Refuse(l["Choose at least one need."], "/needs");
+            return this.Refuse(l["Choose at least one need."], Url.Action(nameof(Index)));
         }
         await LoadChoicesAsync(ct);
         ViewData["Needs"] = needs;
@@ -205,7 +205,7 @@ public sealed class NeedsController(
         db.Projects.Add(project);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The project was proposed and waits for a decision."].Value;
-        return Redirect($"/projects/{project.Id}");
+        return RedirectToAction("Details", "Projects", new { id = project.Id });
     }
 
     private async Task<List<NeedForm.EvidenceInput>> EvidenceChoicesAsync(int? surveyId, CancellationToken ct)

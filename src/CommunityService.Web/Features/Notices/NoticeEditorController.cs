@@ -76,7 +76,7 @@ public sealed class NoticeEditorController(
         form.ProjectName = project.Name;
         if (project.Stage.IsFinished())
         {
-            return this.Refuse(l[GateMessages.ProjectFinished], $"/projects/{projectId}");
+            return this.Refuse(l[GateMessages.ProjectFinished], Url.Action("Details", "Projects", new { id = projectId }));
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -92,7 +92,7 @@ public sealed class NoticeEditorController(
         project.Notices.Add(notice);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The notice was saved as a draft."].Value;
-        return Redirect($"/notices/{notice.Id}/manage");
+        return RedirectToAction(nameof(Manage), new { id = notice.Id });
     }
 
     [HttpGet("/notices/{id:int}/manage")]
@@ -125,7 +125,7 @@ public sealed class NoticeEditorController(
         }
         if (!notice.IsEditable)
         {
-            return this.Refuse(l[Notice.WithdrawnCannotBeEdited], $"/notices/{id}/manage");
+            return this.Refuse(l[Notice.WithdrawnCannotBeEdited], Url.Action(nameof(Manage), new { id }));
         }
         return View(NoticeForm.From(notice, notice.Project.Name, time));
     }
@@ -145,7 +145,7 @@ public sealed class NoticeEditorController(
         (form.ProjectId, form.NoticeId, form.ProjectName) = (notice.ProjectId, id, notice.Project.Name);
         if (!notice.IsEditable)
         {
-            return this.Refuse(l[Notice.WithdrawnCannotBeEdited], $"/notices/{id}/manage");
+            return this.Refuse(l[Notice.WithdrawnCannotBeEdited], Url.Action(nameof(Manage), new { id }));
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -165,7 +165,7 @@ public sealed class NoticeEditorController(
         }
         await PublicCache.EvictNoticesAsync(cache, ct);
         TempData["Message"] = l["The notice is saved."].Value;
-        return Redirect($"/notices/{id}/manage");
+        return RedirectToAction(nameof(Manage), new { id });
     }
 
     /// <summary>Publishing the first notice of an approved plan moves the project into Publicity.</summary>
@@ -185,11 +185,11 @@ public sealed class NoticeEditorController(
         }
         if (project.Stage.IsFinished())
         {
-            return this.Refuse(l[GateMessages.ProjectFinished], $"/projects/{project.Id}");
+            return this.Refuse(l[GateMessages.ProjectFinished], Url.Action("Details", "Projects", new { id = project.Id }));
         }
         if (notice.Status == NoticeStatus.Withdrawn)
         {
-            return this.Refuse(l[Notice.WithdrawnCannotBeEdited], $"/notices/{id}/manage");
+            return this.Refuse(l[Notice.WithdrawnCannotBeEdited], Url.Action(nameof(Manage), new { id }));
         }
         var now = Now;
         notice.Publish(now);
@@ -198,13 +198,13 @@ public sealed class NoticeEditorController(
             var moved = project.AdvanceTo(ProjectStage.Publicity, User.UserId(), l["A service notice was published."], now);
             if (!moved.IsPassed)
             {
-                return this.Refuse(string.Join(" ", moved.Missing.Select(m => l[m].Value)), $"/notices/{id}/manage");
+                return this.Refuse(string.Join(" ", moved.Missing.Select(m => l[m].Value)), Url.Action(nameof(Manage), new { id }));
             }
         }
         await db.SaveChangesAsync(ct);
         await PublicCache.EvictNoticesAsync(cache, ct);
         TempData["Message"] = l["The notice is published."].Value;
-        return Redirect($"/notices/{id}/manage");
+        return RedirectToAction(nameof(Manage), new { id });
     }
 
     [HttpPost("/notices/{id:int}/withdraw")]
@@ -222,12 +222,12 @@ public sealed class NoticeEditorController(
         var check = notice.Withdraw(Now);
         if (!check.IsPassed)
         {
-            return this.Refuse(l[check.Missing[0]], $"/notices/{id}/manage");
+            return this.Refuse(l[check.Missing[0]], Url.Action(nameof(Manage), new { id }));
         }
         await db.SaveChangesAsync(ct);
         await PublicCache.EvictNoticesAsync(cache, ct);
         TempData["Message"] = l["The notice is withdrawn: the public no longer sees it."].Value;
-        return Redirect($"/notices/{id}/manage");
+        return RedirectToAction(nameof(Manage), new { id });
     }
 
     [HttpPost("/notices/{id:int}/channels")]
@@ -249,7 +249,7 @@ public sealed class NoticeEditorController(
         notice.Channels.Add(new NoticeChannel { Channel = form.Channel!.Value, Where = form.Where.Trim(), SentOn = form.SentOn!.Value });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The channel is recorded."].Value;
-        return Redirect($"/notices/{id}/manage#channels");
+        return RedirectToAction(nameof(Manage), null, new { id }, "channels");
     }
 }
 

@@ -14,7 +14,7 @@ namespace CommunityService.Web.Features.Notices;
 
 /// <summary>The public side of publicity: the notice board, a notice's page with its sessions, posters and flyers.</summary>
 [AllowAnonymous]
-public sealed class NoticesController(CommunityServiceDbContext db, TimeProvider clock) : Controller
+public sealed class NoticesController(CommunityServiceDbContext db, TimeProvider clock, PublicUrls publicUrls) : Controller
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -115,7 +115,7 @@ public sealed class NoticesController(CommunityServiceDbContext db, TimeProvider
         {
             return NotFound();
         }
-        var url = $"{Request.Scheme}://{Request.Host}/notices/{id}";
+        var url = publicUrls.Action(HttpContext, nameof(Details), "Notices", new { id }) ?? "";
         return View(view, notice with { Url = url, QrCode = QrCodes.PngDataUri(url) });
     }
 }

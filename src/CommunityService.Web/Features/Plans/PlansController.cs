@@ -73,7 +73,7 @@ public sealed class PlansController(
         var plan = project.CurrentPlan;
         if (plan is { IsEditable: false })
         {
-            return this.Refuse(l[ServicePlan.NotEditable], $"/projects/{projectId}/plan");
+            return this.Refuse(l[ServicePlan.NotEditable], Url.Action(nameof(Index), new { projectId }));
         }
         ViewData["Fee"] = FeeRules.Suggest(project.Category, project.TargetGroups.Select(g => g.Group));
         return View(plan is null ? new PlanForm { ProjectId = projectId, ProjectName = project.Name, VersionNumber = 1 }.Padded() : PlanForm.From(plan, project.Name));
@@ -137,7 +137,7 @@ public sealed class PlansController(
             return Clash(form, saved!.CurrentPlan!);
         }
         TempData["Message"] = l["The plan was saved."].Value;
-        return Redirect($"/projects/{projectId}/plan");
+        return RedirectToAction(nameof(Index), new { projectId });
     }
 
     /// <summary>Starts a new draft version of an approved plan (the approved one stays as it was).</summary>
@@ -155,7 +155,7 @@ public sealed class PlansController(
         }
         if (project.CurrentPlan is not { Status: PlanStatus.Approved } approved || project.Stage.IsFinished())
         {
-            return this.Refuse(l["Only the current approved plan of a running project can be revised."], $"/projects/{projectId}/plan");
+            return this.Refuse(l["Only the current approved plan of a running project can be revised."], Url.Action(nameof(Index), new { projectId }));
         }
         project.Plans.Add(approved.NewVersion());
         try
@@ -165,10 +165,10 @@ public sealed class PlansController(
         catch (DbUpdateException)
         {
             // Two people pressed "revise" at once: the unique (project, version) index kept one new version.
-            return this.Refuse(l["Someone else started a new version at the same time. Please reload the plan."], $"/projects/{projectId}/plan");
+            return this.Refuse(l["Someone else started a new version at the same time. Please reload the plan."], Url.Action(nameof(Index), new { projectId }));
         }
         TempData["Message"] = l["A new version of the plan was started. It needs approval again."].Value;
-        return Redirect($"/projects/{projectId}/plan/edit");
+        return RedirectToAction(nameof(Edit), new { projectId });
     }
 
     [HttpPost("submit")]
@@ -190,11 +190,11 @@ public sealed class PlansController(
             var check = project.ApprovedPlan is { } approved ? adjustment.Submit(approved, plan, clock.GetUtcNow().UtcDateTime, fee) : GateCheck.Fail(PlanAdjustment.NotDraft);
             if (!check.IsPassed)
             {
-                return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), $"/adjustments/{adjustment.Id}");
+                return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), Url.Action("Details", "Adjustments", new { id = adjustment.Id }));
             }
             await db.SaveChangesAsync(ct);
             TempData["Message"] = l["The adjustment and its new plan version were submitted for approval."].Value;
-            return Redirect($"/adjustments/{adjustment.Id}");
+            return RedirectToAction("Details", "Adjustments", new { id = adjustment.Id });
         }
         return await SaveOutcomeAsync(projectId, plan.Submit(clock.GetUtcNow().UtcDateTime, fee), l["The plan was submitted for approval."], ct);
     }
@@ -210,12 +210,12 @@ public sealed class PlansController(
         }
         if (await db.Adjustments.Where(a => a.ResultingPlanId == plan.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) is { } adjustmentId)
         {
-            return this.Refuse(l[BelongsToAdjustment], $"/adjustments/{adjustmentId}");
+            return this.Refuse(l[BelongsToAdjustment], Url.Action("Details", "Adjustments", new { id = adjustmentId }));
         }
         // A plan no longer waiting (a stale tab) shows no review form to send back: say so before checking the form.
         if (plan.Status != PlanStatus.Submitted)
         {
-            return this.Refuse(l[ServicePlan.NotSubmitted], $"/projects/{projectId}/plan");
+            return this.Refuse(l[ServicePlan.NotSubmitted], Url.Action(nameof(Index), new { projectId }));
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -271,11 +271,11 @@ public sealed class PlansController(
     {
         if (!check.IsPassed)
         {
-            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), $"/projects/{projectId}/plan");
+            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), Url.Action(nameof(Index), new { projectId }));
         }
         await db.SaveChangesAsync(ct);
         TempData["Message"] = done;
-        return Redirect($"/projects/{projectId}/plan");
+        return RedirectToAction(nameof(Index), new { projectId });
     }
 }
 

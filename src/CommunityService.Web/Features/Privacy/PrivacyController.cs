@@ -53,7 +53,7 @@ public sealed class PrivacyController(
         // The trail says who asked for what kind, never what they wrote.
         await audit.WriteAsync(User, AuditAction.PrivacyRequested, AuditRecordType.PrivacyRequest, request!.Id, AuditResult.Succeeded, request.Kind.ToString(), ct);
         TempData["Message"] = l["Your request was sent. Staff will answer it; you will see the answer here."].Value;
-        return Redirect("/me/privacy");
+        return RedirectToAction(nameof(Mine));
     }
 
     [Authorize(Policy = Policies.Resident)]
@@ -69,7 +69,7 @@ public sealed class PrivacyController(
         var check = request.Withdraw(Now);
         if (!check.IsPassed)
         {
-            return this.Refuse(l[check.Missing[0]], "/me/privacy");
+            return this.Refuse(l[check.Missing[0]], Url.Action(nameof(Mine)));
         }
         audit.Add(User, AuditAction.PrivacyRequestWithdrawn, AuditRecordType.PrivacyRequest, id, AuditResult.Succeeded, request.Kind.ToString());
         try
@@ -78,10 +78,10 @@ public sealed class PrivacyController(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return this.Refuse(l[ChangedMeanwhile], "/me/privacy");
+            return this.Refuse(l[ChangedMeanwhile], Url.Action(nameof(Mine)));
         }
         TempData["Message"] = l["Your request was withdrawn."].Value;
-        return Redirect("/me/privacy");
+        return RedirectToAction(nameof(Mine));
     }
 
     [Authorize(Policy = Policies.StaffOrManager)]
@@ -171,7 +171,7 @@ public sealed class PrivacyController(
         TempData["Message"] = (request.Kind == PrivacyRequestKind.Deletion
             ? l["The resident's data was anonymized and the account closed."]
             : l["The request was completed. The resident sees your answer."]).Value;
-        return Redirect($"/privacy-requests/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     [Authorize(Policy = Policies.StaffOrManager)]
@@ -214,7 +214,7 @@ public sealed class PrivacyController(
             return await ClashAsync(id, input, ct);
         }
         TempData["Message"] = l["The request was rejected. The resident sees your reason."].Value;
-        return Redirect($"/privacy-requests/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     /// <summary>A resident of no community belongs to the street office as a whole: its own staff and managers handle them.</summary>

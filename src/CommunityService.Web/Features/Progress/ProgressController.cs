@@ -51,7 +51,7 @@ public sealed class ProgressController(
         });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The progress report is saved."].Value;
-        return Redirect($"/projects/{projectId}/progress");
+        return RedirectToAction(nameof(Index), new { projectId });
     }
 
     private async Task<ProgressPage> PageAsync(int projectId, string name, ProgressForm form, int page, CancellationToken ct)

@@ -84,7 +84,7 @@ public sealed class ProjectsController(
         db.Projects.Add(project);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The project was created."].Value;
-        return Redirect($"/projects/{project.Id}");
+        return RedirectToAction(nameof(Details), new { id = project.Id });
     }
 
     [HttpGet("{id:int}/edit")]
@@ -101,7 +101,7 @@ public sealed class ProjectsController(
         }
         if (project.Stage.IsFinished())
         {
-            return this.Refuse(l[GateMessages.ProjectFinished], $"/projects/{id}");
+            return this.Refuse(l[GateMessages.ProjectFinished], Url.Action(nameof(Details), new { id }));
         }
         await LoadChoicesAsync(ct);
         return View(new ProjectForm
@@ -128,7 +128,7 @@ public sealed class ProjectsController(
         }
         if (project.Stage.IsFinished())
         {
-            return this.Refuse(l[GateMessages.ProjectFinished], $"/projects/{id}");
+            return this.Refuse(l[GateMessages.ProjectFinished], Url.Action(nameof(Details), new { id }));
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -156,7 +156,7 @@ public sealed class ProjectsController(
             return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The project was saved."].Value;
-        return Redirect($"/projects/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     [HttpPost("{id:int}/needs")]
@@ -173,7 +173,7 @@ public sealed class ProjectsController(
         }
         if (project.Stage != ProjectStage.Survey)
         {
-            return this.Refuse(l["Needs are linked while the project is in the Survey stage."], $"/projects/{id}");
+            return this.Refuse(l["Needs are linked while the project is in the Survey stage."], Url.Action(nameof(Details), new { id }));
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -183,7 +183,7 @@ public sealed class ProjectsController(
         project.Needs.Add(new NeedFinding { CommunityId = project.CommunityId, Text = form.Text.Trim(), CreatedById = User.UserId(), CreatedAt = now });
         project.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        return Redirect($"/projects/{id}#survey");
+        return RedirectToAction(nameof(Details), null, new { id }, "survey");
     }
 
     /// <summary>Moves the project to its next stage when the gate passes; otherwise says what is missing.</summary>
@@ -219,7 +219,7 @@ public sealed class ProjectsController(
         }
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The project moved to {0}.", l[$"ProjectStage.{form.To}"]].Value;
-        return Redirect($"/projects/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     [Authorize(Policy = Policies.Manager)]
@@ -252,7 +252,7 @@ public sealed class ProjectsController(
         }, Audit.AuditRecordType.Project, id, detail: "decision");
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The decision was recorded."].Value;
-        return Redirect(form.FromProposal ? $"/projects/{id}/decision" : $"/projects/{id}");
+        return form.FromProposal ? RedirectToAction("Proposal", "Decisions", new { id }) : RedirectToAction(nameof(Details), new { id });
     }
 
     [Authorize(Policy = Policies.Manager)]
@@ -275,7 +275,7 @@ public sealed class ProjectsController(
             return await DetailsWithErrorsAsync(id, ct: ct);
         }
         await db.SaveChangesAsync(ct);
-        return Redirect($"/projects/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     /// <summary>The project with what its gates read; records are only sampled since the gate asks "any?".</summary>

@@ -111,7 +111,7 @@ public sealed class RecordsController(
             await db.SaveChangesAsync(ct);
         }
         TempData["Message"] = l["The service was recorded."].Value;
-        return Redirect($"/projects/{projectId}#execution");
+        return RedirectToAction("Details", "Projects", new { id = projectId }, "execution");
     }
 }
 

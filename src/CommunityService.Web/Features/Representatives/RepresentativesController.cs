@@ -40,7 +40,7 @@ public sealed class RepresentativesController(
     [HttpPost("{userId}")]
     public async Task<IActionResult> Set(string userId, RepresentativeForm form, [FromServices] IValidator<RepresentativeForm> validator, CancellationToken ct)
     {
-        var back = Url.LocalOr(form.ReturnUrl, "/representatives");
+        var back = Url.LocalOr(form.ReturnUrl, Url.Action(nameof(Index)));
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
         {

@@ -59,11 +59,11 @@ public sealed record ReviewRow(ReviewKind Kind, int ProjectId, string Project, s
     public const int LongWaitDays = 14;
 
     // The plan page, not the project page: a project past the Plan stage shows no review form for a new plan version there.
-    public string Link => Kind switch
+    public string? LinkOn(IUrlHelper url) => Kind switch
     {
-        ReviewKind.Decision => $"/projects/{ProjectId}/decision",
-        ReviewKind.Plan => $"/projects/{ProjectId}/plan",
-        ReviewKind.Adjustment => $"/adjustments/{ItemId}",
-        _ => $"/evaluations/{ItemId}",
+        ReviewKind.Decision => url.Action("Proposal", "Decisions", new { id = ProjectId }),
+        ReviewKind.Plan => url.Action("Index", "Plans", new { projectId = ProjectId }),
+        ReviewKind.Adjustment => url.Action("Details", "Adjustments", new { id = ItemId }),
+        _ => url.Action("Details", "Evaluations", new { id = ItemId }),
     };
 }

@@ -47,17 +47,17 @@ public sealed class AttendanceController(
         if (here is { } wanted && wanted == signUp.CheckedInAt is not null)
         {
             // Two people at the door tapped the same name: the second tap would undo the first.
-            var refusal = this.Refuse(l[TappedTwice, signUp.Name], $"/sessions/{signUp.SessionId}/check-in#signup-{id}");
+            var refusal = this.Refuse(l[TappedTwice, signUp.Name], Url.Action(nameof(CheckIn), null, new { id = signUp.SessionId }, null, null, $"signup-{id}"));
             Response.StatusCode = StatusCodes.Status409Conflict;
             return refusal;
         }
         var check = signUp.ToggleCheckIn(User.UserId(), clock.GetUtcNow().UtcDateTime);
         if (!check.IsPassed)
         {
-            return this.Refuse(l[check.Missing[0]], $"/sessions/{signUp.SessionId}/check-in");
+            return this.Refuse(l[check.Missing[0]], Url.Action(nameof(CheckIn), new { id = signUp.SessionId }));
         }
         await db.SaveChangesAsync(ct);
-        return Redirect($"/sessions/{signUp.SessionId}/check-in#signup-{id}");
+        return RedirectToAction(nameof(CheckIn), null, new { id = signUp.SessionId }, $"signup-{id}");
     }
 
     [HttpPost("/sessions/{id:int}/walk-ins")]
@@ -79,10 +79,10 @@ public sealed class AttendanceController(
         var change = await lists.AddWalkInAsync(id, () => new SignUp { Name = form.Name.Trim(), Phone = form.Phone.Trim() }, User.UserId(), ct);
         if (!change.Check.IsPassed)
         {
-            return this.Refuse(l[change.Check.Missing[0]], $"/sessions/{id}/check-in");
+            return this.Refuse(l[change.Check.Missing[0]], Url.Action(nameof(CheckIn), new { id }));
         }
         TempData["Message"] = l["{0} is checked in.", change.SignUp!.Name].Value;
-        return Redirect($"/sessions/{id}/check-in");
+        return RedirectToAction(nameof(CheckIn), new { id });
     }
 
     /// <summary>One service record for everyone checked in who has none yet for this session; running it again adds only newcomers.</summary>
@@ -102,7 +102,7 @@ public sealed class AttendanceController(
         var now = clock.GetUtcNow().UtcDateTime;
         if (session.StartsAt > now)
         {
-            return this.Refuse(l["The session has not started yet: record it once people have come."], $"/sessions/{id}/check-in");
+            return this.Refuse(l["The session has not started yet: record it once people have come."], Url.Action(nameof(CheckIn), new { id }));
         }
         var attended = await db.SignUps.AsNoTracking()
             .Where(s => s.SessionId == id && s.Status == SignUpStatus.Registered && s.CheckedInAt != null
@@ -119,7 +119,7 @@ public sealed class AttendanceController(
         }));
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["{0} service records were added for this session.", attended.Count].Value;
-        return Redirect($"/sessions/{id}/check-in");
+        return RedirectToAction(nameof(CheckIn), new { id });
     }
 
     private async Task<CheckInPage?> PageAsync(int id, WalkInForm form, CancellationToken ct)

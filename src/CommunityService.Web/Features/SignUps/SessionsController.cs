@@ -47,7 +47,7 @@ public sealed class SessionsController(
         }
         if (project.Stage.IsFinished())
         {
-            return this.Refuse(l[GateMessages.ProjectFinished], $"/projects/{projectId}");
+            return this.Refuse(l[GateMessages.ProjectFinished], Url.Action("Details", "Projects", new { id = projectId }));
         }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -67,7 +67,7 @@ public sealed class SessionsController(
         TempData["Message"] = form.Weeks == 1
             ? l["The session is added: residents can sign up for it from the notice."].Value
             : l["{0} weekly sessions are added: residents can sign up for each from the notice.", form.Weeks].Value;
-        return Redirect(form.Weeks == 1 ? $"/sessions/{sessions[0].Id}" : $"/projects/{projectId}/sessions");
+        return form.Weeks == 1 ? RedirectToAction(nameof(Details), new { id = sessions[0].Id }) : RedirectToAction(nameof(Index), new { projectId });
     }
 
     [HttpGet("/sessions/{id:int}")]
@@ -122,7 +122,7 @@ public sealed class SessionsController(
         TempData["Message"] = change.SignUp!.Status == SignUpStatus.Registered
             ? l["{0} has a place.", change.SignUp.Name].Value
             : l["{0} is number {1} on the waiting list.", change.SignUp.Name, change.WaitingPosition].Value;
-        return Redirect($"/sessions/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     [HttpPost("/sessions/{id:int}/capacity")]
@@ -147,7 +147,7 @@ public sealed class SessionsController(
             return this.InvalidForm(await ListAsync(id, ct) ?? page, "Details", StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The number of places is now {0}.", form.Capacity].Value;
-        return Redirect($"/sessions/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     [HttpPost("/signups/{id:int}/confirm")]
@@ -165,11 +165,11 @@ public sealed class SessionsController(
         var check = signUp.Confirm(User.UserId(), clock.GetUtcNow().UtcDateTime);
         if (!check.IsPassed)
         {
-            return this.Refuse(l[check.Missing[0]], $"/sessions/{signUp.SessionId}");
+            return this.Refuse(l[check.Missing[0]], Url.Action(nameof(Details), new { id = signUp.SessionId }));
         }
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["{0} is confirmed.", signUp.Name].Value;
-        return Redirect($"/sessions/{signUp.SessionId}");
+        return RedirectToAction(nameof(Details), new { id = signUp.SessionId });
     }
 
     private Task<ProjectFacts?> ProjectAsync(int projectId, CancellationToken ct) =>

@@ -77,7 +77,7 @@ public sealed class SignUpsController(
         TempData["Message"] = change.SignUp!.Status == SignUpStatus.Registered
             ? l["You have a place: {0}, {1}.", offer.Title, offer.SessionTitle].Value
             : l["The session is full: you are number {0} on the waiting list. You get a place automatically if someone cancels.", change.WaitingPosition].Value;
-        return Redirect("/me");
+        return RedirectToAction("Index", "Me");
     }
 
     /// <summary>The resident cancels their own sign-up; staff of the community may cancel for someone who called.</summary>
@@ -97,7 +97,7 @@ public sealed class SignUpsController(
         {
             return NotFound();
         }
-        var back = isOwner ? "/me" : $"/sessions/{owner.SessionId}";
+        var back = isOwner ? Url.Action("Index", "Me") : Url.Action("Details", "Sessions", new { id = owner.SessionId });
         var change = await lists.CancelAsync(id, ct);
         if (!change.Check.IsPassed)
         {
@@ -106,7 +106,7 @@ public sealed class SignUpsController(
         TempData["Message"] = change.Promoted is { } promoted
             ? l["The sign-up is cancelled. The place went to {0}, first on the waiting list.", isOwner ? l["the next person"].Value : promoted.Name].Value
             : l["The sign-up is cancelled."].Value;
-        return Redirect(back);
+        return isOwner ? RedirectToAction("Index", "Me") : RedirectToAction("Details", "Sessions", new { id = owner.SessionId });
     }
 
     /// <summary>A session open to sign-up through a notice the public sees now, of a service held at a facility.</summary>

@@ -157,7 +157,7 @@ public sealed class ResponsesController(
         if (staffEntry)
         {
             TempData["Message"] = l["The answers were saved. You can enter the next questionnaire."].Value;
-            return Redirect($"/surveys/{survey.Id}/entry");
+            return RedirectToAction(nameof(Entry), new { id = survey.Id });
         }
         return View("Thanks", survey.Title);
     }

@@ -26,7 +26,7 @@ public sealed class SatisfactionController(
             return access.Refusal;
         }
         project = access.Record;
-        var back = $"/projects/{projectId}/evaluations";
+        var back = Url.Action("Index", "Evaluations", new { projectId });
         var inProgress = await db.Surveys.AnyAsync(s => s.ProjectId == projectId && s.Kind == SurveyKind.Satisfaction && s.Status != SurveyStatus.Closed, ct);
         var title = l[SatisfactionTemplate.Title, project.Name].Value;
         var check = Survey.StartSatisfaction(project, project.Community!, inProgress, title[..Math.Min(title.Length, Survey.TitleMaxLength)],
@@ -39,6 +39,6 @@ public sealed class SatisfactionController(
         db.Surveys.Add(survey);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The satisfaction questionnaire was made from the ready-made questions. Add your own questions, then open it for answers."].Value;
-        return Redirect($"/surveys/{survey.Id}");
+        return RedirectToAction("Details", "Surveys", new { id = survey.Id });
     }
 }

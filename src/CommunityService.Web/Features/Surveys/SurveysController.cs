@@ -55,7 +55,7 @@ public sealed class SurveysController(
         db.Surveys.Add(survey);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The survey was created. Now add its questions."].Value;
-        return Redirect($"/surveys/{survey.Id}");
+        return RedirectToAction(nameof(Details), new { id = survey.Id });
     }
 
     [HttpGet("{id:int}")]
@@ -131,7 +131,7 @@ public sealed class SurveysController(
             return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The survey was saved."].Value;
-        return Redirect($"/surveys/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     [HttpPost("{id:int}/open")]
@@ -162,14 +162,14 @@ public sealed class SurveysController(
             var gate = Survey.CanStartSatisfaction(stage, inProgress);
             if (!gate.IsPassed)
             {
-                return this.Refuse(string.Join(" ", gate.Missing.Select(m => l[m].Value)), $"/surveys/{id}");
+                return this.Refuse(string.Join(" ", gate.Missing.Select(m => l[m].Value)), Url.Action(nameof(Details), new { id }));
             }
         }
         var copy = survey.NewVersion(User.UserId(), clock.GetUtcNow().UtcDateTime);
         db.Surveys.Add(copy);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["A new version of the survey was made as a draft."].Value;
-        return Redirect($"/surveys/{copy.Id}");
+        return RedirectToAction(nameof(Details), new { id = copy.Id });
     }
 
     [HttpPost("{id:int}/questions")]
@@ -201,7 +201,7 @@ public sealed class SurveysController(
             return await DetailsWithErrorsAsync(id, form, ct);
         }
         await db.SaveChangesAsync(ct);
-        return Redirect($"/surveys/{id}#questions");
+        return RedirectToAction(nameof(Details), null, new { id }, "questions");
     }
 
     [HttpGet("{id:int}/questions/{questionId:int}/edit")]
@@ -276,7 +276,7 @@ public sealed class SurveysController(
         question.Required = form.Required;
         SetOptions(question, form);
         await db.SaveChangesAsync(ct);
-        return Redirect($"/surveys/{id}#questions");
+        return RedirectToAction(nameof(Details), null, new { id }, "questions");
     }
 
     [HttpPost("{id:int}/questions/{questionId:int}/remove")]
@@ -320,7 +320,7 @@ public sealed class SurveysController(
         });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The note was saved."].Value;
-        return Redirect($"/surveys/{id}#notes");
+        return RedirectToAction(nameof(Details), null, new { id }, "notes");
     }
 
     private async Task<IActionResult> ChangeAsync(int id, Func<Survey, SurveyQuestion?, Task<GateCheck>> change, string? done, CancellationToken ct, int? questionId = null)
@@ -337,14 +337,14 @@ public sealed class SurveysController(
         var check = await change(survey, survey.Questions.FirstOrDefault(q => q.Id == questionId));
         if (!check.IsPassed)
         {
-            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), $"/surveys/{id}");
+            return this.Refuse(string.Join(" ", check.Missing.Select(m => l[m].Value)), Url.Action(nameof(Details), new { id }));
         }
         await db.SaveChangesAsync(ct);
         if (done is not null)
         {
             TempData["Message"] = done;
         }
-        return Redirect($"/surveys/{id}#questions");
+        return RedirectToAction(nameof(Details), null, new { id }, "questions");
     }
 
     /// <summary>Staff change the surveys of their own community; street-office staff and managers change any.</summary>

@@ -75,7 +75,7 @@ public sealed class TasksController(
         });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The task is added."].Value;
-        return Redirect($"/projects/{projectId}/tasks");
+        return RedirectToAction(nameof(Index), new { projectId });
     }
 
     [HttpPost("/tasks/{id:int}/status")]
@@ -90,7 +90,7 @@ public sealed class TasksController(
         {
             return Forbid();
         }
-        var back = Url.LocalOr(form.ReturnUrl, $"/projects/{task.ProjectId}/tasks");
+        var back = Url.LocalOr(form.ReturnUrl, Url.Action(nameof(Index), new { projectId = task.ProjectId }));
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.RefuseInvalid(back);
@@ -129,7 +129,7 @@ public sealed record TaskRow(int Id, int ProjectId, string ProjectName, string T
     public bool IsOverdue(DateOnly today) => Status != WorkStatus.Done && DueOn < today;
 }
 
-public sealed record TaskTable(IReadOnlyList<TaskRow> Tasks, DateOnly Today, bool ShowProject, string ReturnUrl);
+public sealed record TaskTable(IReadOnlyList<TaskRow> Tasks, DateOnly Today, bool ShowProject, string? ReturnUrl);
 
 public sealed record MyTasksPage(IReadOnlyList<TaskRow> Tasks, DateOnly Today);
 

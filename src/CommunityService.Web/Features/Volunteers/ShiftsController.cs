@@ -77,7 +77,7 @@ public sealed class ShiftsController(
             return this.InvalidForm(await PageAsync(project, 1, ct) with { OnDuty = form }, "ProjectShifts", StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The staff member is on duty at the session."].Value;
-        return Redirect($"/projects/{projectId}/shifts");
+        return RedirectToAction(nameof(Index), new { projectId });
     }
 
     [HttpPost("/sessions/{id:int}/volunteers-needed")]
@@ -99,7 +99,7 @@ public sealed class ShiftsController(
         }
         await new ShiftDesk(db, Now).SetVolunteersNeededAsync(id, form.VolunteersNeeded, ct);
         TempData["Message"] = l["The session now needs {0} volunteers.", form.VolunteersNeeded].Value;
-        return Redirect($"/projects/{project.Id}/shifts#session-{id}");
+        return RedirectToAction(nameof(Index), null, new { projectId = project.Id }, $"session-{id}");
     }
 
     [HttpPost("/shifts/{id:int}/confirm")]
@@ -145,7 +145,7 @@ public sealed class ShiftsController(
             return await ClashAsync(head, form.Page, input, ct);
         }
         TempData["Message"] = l["{0} hours are confirmed.", ConfirmedHours.Format(ConfirmedHours.Hours(shift.ConfirmedMinutes!.Value))].Value;
-        return Redirect($"/projects/{project.Id}/shifts?page={Math.Max(1, form.Page)}#shift-{id}");
+        return RedirectToAction(nameof(Index), null, new { projectId = project.Id, page = Math.Max(1, form.Page) }, $"shift-{id}");
     }
 
     /// <summary>The volunteer changed the minutes, or a colleague confirmed them, since the page was opened: the input is kept to review.</summary>

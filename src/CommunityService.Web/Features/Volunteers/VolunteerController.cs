@@ -67,7 +67,7 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
             return this.InvalidForm(form, "Profile", StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["Your volunteer profile was saved."].Value;
-        return Redirect("/volunteer");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("shifts/{sessionId:int}/take")]
@@ -80,10 +80,10 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
         }
         if (!check.IsPassed)
         {
-            return this.Refuse(l[check.Missing[0]], "/volunteer");
+            return this.Refuse(l[check.Missing[0]], Url.Action(nameof(Index)));
         }
         TempData["Message"] = l["You took the shift. Thank you!"].Value;
-        return Redirect("/volunteer#my-shifts");
+        return RedirectToAction(nameof(Index), null, null, "my-shifts");
     }
 
     [HttpPost("shifts/{id:int}/cancel")]
@@ -97,7 +97,7 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
         var check = shift.Cancel(shift.Session!.StartsAt, Now);
         if (!check.IsPassed)
         {
-            return this.Refuse(l[check.Missing[0]], "/volunteer");
+            return this.Refuse(l[check.Missing[0]], Url.Action(nameof(Index)));
         }
         try
         {
@@ -105,10 +105,10 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
         }
         catch (DbUpdateConcurrencyException)
         {
-            return this.Refuse(l[FormExtensions.ConflictMessage], "/volunteer");
+            return this.Refuse(l[FormExtensions.ConflictMessage], Url.Action(nameof(Index)));
         }
         TempData["Message"] = l["Your shift was cancelled."].Value;
-        return Redirect("/volunteer#my-shifts");
+        return RedirectToAction(nameof(Index), null, null, "my-shifts");
     }
 
     [HttpPost("shifts/{id:int}/log")]
@@ -149,7 +149,7 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
             return await ClashAsync(input, ct);
         }
         TempData["Message"] = l["Your {0} minutes were logged. Staff will confirm them.", form.Minutes.Value].Value;
-        return Redirect($"/volunteer#shift-{id}");
+        return RedirectToAction(nameof(Index), null, null, $"shift-{id}");
     }
 
     [HttpGet("hours/print")]
@@ -157,7 +157,7 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
     {
         if (!FilterDates.CheckPeriod(ModelState, l, from, to, "To (included)"))
         {
-            return this.RefuseInvalid("/volunteer");
+            return this.RefuseInvalid(Url.Action(nameof(Index)));
         }
         var me = User.UserId();
         var period = new HourPeriod(from, to);

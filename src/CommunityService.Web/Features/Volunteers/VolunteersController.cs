@@ -72,7 +72,7 @@ public sealed class VolunteersController(
         }
         if (!DatesUsable(filter))
         {
-            return this.RefuseInvalid("/volunteers");
+            return this.RefuseInvalid(Url.Action(nameof(Index)));
         }
         var shifts = Filtered(filter);
         var volunteers = await (

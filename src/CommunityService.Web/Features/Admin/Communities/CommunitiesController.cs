@@ -47,7 +47,7 @@ public sealed class CommunitiesController(CommunityServiceDbContext db, IStringL
             return this.InvalidForm(form, "Edit", StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The community was saved."].Value;
-        return Redirect("/admin/communities");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id:int}/edit")]
@@ -89,7 +89,7 @@ public sealed class CommunitiesController(CommunityServiceDbContext db, IStringL
             return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The community was saved."].Value;
-        return Redirect("/admin/communities");
+        return RedirectToAction(nameof(Index));
     }
 }
 

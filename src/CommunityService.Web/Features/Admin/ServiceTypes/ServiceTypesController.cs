@@ -41,7 +41,7 @@ public sealed class ServiceTypesController(CommunityServiceDbContext db, IString
             return this.InvalidForm(form, "Edit", StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The service type was saved."].Value;
-        return Redirect("/admin/service-types");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id:int}/edit")]
@@ -87,7 +87,7 @@ public sealed class ServiceTypesController(CommunityServiceDbContext db, IString
             return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The service type was saved."].Value;
-        return Redirect("/admin/service-types");
+        return RedirectToAction(nameof(Index));
     }
 }
 

@@ -63,7 +63,7 @@ public sealed class UsersController(
         await users.AddToRolesAsync(user, form.Roles.Distinct());
         await audit.WriteAsync(User, AuditAction.AccountCreated, AuditRecordType.Account, user.UserName, AuditResult.Succeeded, string.Join(",", form.Roles.Distinct()), ct);
         TempData["Message"] = l["The account was created."].Value;
-        return Redirect("/admin/users");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id}/edit")]
@@ -140,7 +140,7 @@ public sealed class UsersController(
         }
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The account was saved."].Value;
-        return Redirect("/admin/users");
+        return RedirectToAction(nameof(Index));
     }
 
     private ViewResult Refused(UserForm form, IdentityResult result, int status = StatusCodes.Status400BadRequest)
