@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Two instances of the portal behind nginx (round robin, TLS at nginx) on one database, as a load-balanced
-# installation runs them. Checks, through nginx:
+# installation runs them, published under the prefix /portal/ (Portal:PathBase; nginx passes the prefix through).
+# Checks, through nginx:
 #   1. a visitor signs in: the antiforgery token comes from one instance and the post lands on the other;
 #   2. signed-in pages answer 200 from both instances (the cookie of one is accepted by the other, because the
 #      Data Protection keys are in the database);
 #   3. the forwarded scheme is believed (Secure cookies and antiforgery work although nginx talks HTTP to them);
 #   4. staff withdraw a notice through one instance and the public board of BOTH instances drops it at once
 #      (the output cache is in Redis, so the eviction reaches every instance);
-#   5. `--backup PATH` copies the database while both serve, and a portal started on the copy works.
+#   5. `--backup PATH` copies the database while both serve, and a portal started on the copy works;
+#   6. a resident signs up for a session, and every demo user (and a visitor) follows the links from the home page
+#      (scripts/crawl.py) without leaving /portal/, without a 404 and without a 500.
 # Used by scripts/test.sh (so by CI). Installs nginx, redis-server, openssl and curl from apt when missing.
 # NO_REDIS=1 runs it with each instance's own in-memory cache: check 4 then fails, which shows what Redis is for.
 set -euo pipefail
@@ -46,7 +49,8 @@ fail() { echo "two instances: FAILED: $*" >&2; for log in "$work"/*.log; do echo
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 port_a="$(free_port)"; port_b="$(free_port)"; port_lb="$(free_port)"; port_redis="$(free_port)"
-base="https://127.0.0.1:$port_lb"
+prefix=/portal
+base="https://127.0.0.1:$port_lb$prefix"
 
 # One certificate for nginx's TLS, one PFX for the Data Protection keys: every instance needs the same PFX.
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
@@ -57,7 +61,8 @@ openssl pkcs12 -export -inkey "$work/dp.key" -in "$work/dp.crt" -out "$work/dp.p
 
 export ASPNETCORE_ENVIRONMENT=Staging Database__Provider=Sqlite \
     ConnectionStrings__CommunityService="Data Source=$work/portal.db" \
-    DataProtection__CertificatePath="$work/dp.pfx" Logging__LogLevel__Default=Warning
+    DataProtection__CertificatePath="$work/dp.pfx" Logging__LogLevel__Default=Warning \
+    Portal__PathBase="$prefix" Portal__PublicBaseUrl="$base/"
 cd src/CommunityService.Web
 
 echo "Seeding the demo data once…"
@@ -73,8 +78,8 @@ for port in "$port_a" "$port_b"; do
     pids+=($!)
 done
 for port in "$port_a" "$port_b"; do
-    for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-    curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || fail "instance on $port did not become ready"
+    for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port$prefix/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+    curl -sf "http://127.0.0.1:$port$prefix/health/ready" >/dev/null || fail "instance on $port did not become ready"
 done
 
 cat >"$work/nginx.conf" <<EOF
@@ -97,7 +102,8 @@ http {
         listen 127.0.0.1:$port_lb ssl;
         ssl_certificate $work/tls.crt;
         ssl_certificate_key $work/tls.key;
-        location / {
+        location = $prefix { return 301 $prefix/; }
+        location $prefix/ {
             proxy_pass http://portal;
             proxy_set_header Host \$host:\$server_port;
             proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
@@ -122,8 +128,9 @@ seen=""
 read -r code form_from < <(curl_lb "$work/staff" /account/login)
 [ "$code" = 200 ] || fail "the sign-in form answered $code"
 read -r code post_to < <(curl_lb "$work/staff" /account/login --data-urlencode "__RequestVerificationToken=$(token)" \
-    --data-urlencode UserName=staff --data-urlencode Password=Demo@12345 --data-urlencode ReturnUrl=/projects)
+    --data-urlencode UserName=staff --data-urlencode Password=Demo@12345 --data-urlencode ReturnUrl=$prefix/projects)
 [ "$code" = 302 ] || fail "signing in through nginx answered $code (form from $form_from, post to $post_to)"
+[ "$(grep -i '^location:' "$work/headers" | tr -d '\r' | awk '{print $2}')" = "$prefix/projects" ] || fail "signing in did not return to $prefix/projects"
 [ "$form_from" != "$post_to" ] || fail "the sign-in form and post reached the same instance ($form_from): round robin is not working"
 echo "  sign-in: form from $form_from, accepted by $post_to"
 grep -q '__Host-cs.auth' "$work/staff" || fail "no __Host- sign-in cookie: the forwarded scheme was not believed"
@@ -140,7 +147,7 @@ echo "  signed-in pages: 200 from$seen"
 # 4. The public board of both instances drops a withdrawn notice at once.
 read -r code _ < <(curl_lb /dev/null /notices)
 [ "$code" = 200 ] || fail "/notices answered $code"
-read -r notice title < <(grep -oP 'href="/notices/\K[0-9]+">[^<]+' "$work/body" | head -n 1 | sed 's/">/ /')
+read -r notice title < <(grep -oP 'href="/portal/notices/\K[0-9]+">[^<]+' "$work/body" | head -n 1 | sed 's/">/ /')
 [ -n "${notice:-}" ] || fail "no notice on the public board"
 for _ in 1 2 3 4; do
     read -r code from < <(curl_lb /dev/null /notices)
@@ -155,7 +162,7 @@ boards=""
 for _ in 1 2 3 4; do
     read -r code from < <(curl_lb /dev/null /notices)
     [ "$code" = 200 ] || fail "/notices answered $code from $from"
-    ! grep -qF "href=\"/notices/$notice\"" "$work/body" || fail "the board served by $from still shows the withdrawn notice $notice"
+    ! grep -qF "href=\"$prefix/notices/$notice\"" "$work/body" || fail "the board served by $from still shows the withdrawn notice $notice"
     boards="$boards $from"
 done
 echo "  public board without the notice from$boards"
@@ -169,8 +176,28 @@ port_c="$(free_port)"
 ConnectionStrings__CommunityService="Data Source=$work/backup/portal.db" OutputCache__Redis="" \
     dotnet "$dll" --urls "http://127.0.0.1:$port_c" >"$work/instance-restored.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port_c/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -sf "http://127.0.0.1:$port_c/notices" >"$work/body" || fail "a portal on the backup does not serve /notices"
-! grep -qF "href=\"/notices/$notice\"" "$work/body" || fail "the backup does not have the notice withdrawn before it was taken"
+for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port_c$prefix/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -sf "http://127.0.0.1:$port_c$prefix/notices" >"$work/body" || fail "a portal on the backup does not serve /notices"
+! grep -qF "href=\"$prefix/notices/$notice\"" "$work/body" || fail "the backup does not have the notice withdrawn before it was taken"
 echo "  backup taken while serving; a portal restored from it serves the board without notice $notice"
+# 6. A visitor registers and signs up for a session under the prefix; every demo user follows the links without leaving it.
+read -r code _ < <(curl_lb "$work/visitor" "/account/register?returnUrl=%2Fportal%2Fnotices%2F3%2Fsignup%3Fsession%3D1")
+[ "$code" = 200 ] || fail "the registration form answered $code"
+read -r code from < <(curl_lb "$work/visitor" /account/register --data-urlencode "__RequestVerificationToken=$(token)" \
+    --data-urlencode UserName=gateway-visitor --data-urlencode "DisplayName=路径测试" --data-urlencode CommunityId=1 \
+    --data-urlencode Password=Demo@12345 --data-urlencode ConfirmPassword=Demo@12345 \
+    --data-urlencode "ReturnUrl=$prefix/notices/3/signup?session=1")
+location="$(grep -i '^location:' "$work/headers" | tr -d '\r' | awk '{print $2}')"
+[ "$code" = 302 ] && [ "$location" = "$prefix/notices/3/signup?session=1" ] || fail "registering answered $code, to '$location'"
+read -r code _ < <(curl_lb "$work/visitor" "/notices/3/signup?session=1")
+[ "$code" = 200 ] || fail "the sign-up form answered $code"
+action="$(grep -oP '<form[^>]* action="\K/portal/notices/3/signup[^"]*' "$work/body" | head -n 1 | sed 's/&amp;/\&/g' || true)"
+[ -n "$action" ] || fail "no sign-up form posting under $prefix/"
+read -r code from < <(curl_lb "$work/visitor" "${action#$prefix}" --data-urlencode "__RequestVerificationToken=$(token)" \
+    --data-urlencode "Name=路径测试" --data-urlencode Phone=13800000066)
+location="$(grep -i '^location:' "$work/headers" | tr -d '\r' | awk '{print $2}')"
+[ "$code" = 302 ] && [[ "$location" == $prefix/* ]] || fail "signing up answered $code, to '$location'"
+echo "  registered and signed up under $prefix/ (accepted by $from, then $location)"
+python3 ../../scripts/crawl.py "$base" "$prefix" - resident volunteer staff manager admin || fail "the crawl under $prefix/"
+
 echo "two instances: all checks passed"
