@@ -71,7 +71,7 @@ portal_env() {
     env ASPNETCORE_ENVIRONMENT="$1" Database__Provider=Sqlite ConnectionStrings__CommunityService="Data Source=$work/portal.db" \
         DataProtection__CertificatePath="$work/keyring.pfx" Database__MigrateOnStartup=true \
         Kestrel__Certificates__Default__Path="$work/cert.pem" Kestrel__Certificates__Default__KeyPath="$work/key.pem" \
-        RateLimiting__SignInPerMinute=1000000 Logging__LogLevel__Default=Warning Logging__LogLevel__CommunityService.Web.Features.Bench=Information \
+        RateLimiting__SignInPerMinute=1000000 Logging__LogLevel__Default=Warning Logging__LogLevel__CommunityService.Web.Bench=Information \
         "${@:2}"
 }
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace CommunityService.Data;
 
 /// <summary>
@@ -7,4 +9,14 @@ namespace CommunityService.Data;
 public interface IVersioned
 {
     int Version { get; set; }
+}
+
+public static class VersionedExtensions
+{
+    /// <summary>
+    /// The version the person saw (a hidden field of the form): the save succeeds only if nobody saved the record since, else
+    /// it throws <see cref="DbUpdateConcurrencyException"/> and changes nothing.
+    /// </summary>
+    public static void ExpectVersion<T>(this DbContext db, T entity, int version) where T : class, IVersioned =>
+        db.Entry(entity).Property(e => e.Version).OriginalValue = version;
 }

@@ -1,4 +1,4 @@
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 if (SqliteBackup.IsAsked(args))
@@ -11,11 +11,7 @@ builder.AddCommunityServicePortal();
 var app = builder.Build();
 app.UseCommunityServicePortal();
 await app.PrepareDatabaseAsync();
-if (await app.ApplyRetentionIfAskedAsync(args))
-{
-    return;
-}
-if (await app.SeedIfAskedAsync(args))
+if (await app.RunCommandIfAskedAsync(args))
 {
     return;
 }

@@ -4,7 +4,7 @@ using CommunityService.Data.Participation;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
 using CommunityService.IntegrationTests.Infrastructure;
-using CommunityService.Web.Features.Bench.Seeding;
+using CommunityService.Web.Bench.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -120,6 +120,6 @@ public class BenchSeederTests(PortalFactory portal) : PortalTest(portal)
         var routes = Portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText ?? "");
         Assert.DoesNotContain(routes, r => r.Contains("fortunes", StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(typeof(BenchSeeder).Assembly.GetTypes(), t => t.Namespace == "CommunityService.Web.Features.Bench.Baseline");
+        Assert.DoesNotContain(typeof(BenchSeeder).Assembly.GetTypes(), t => t.Namespace == "CommunityService.Web.Bench.Baseline");
     }
 }

@@ -3,14 +3,13 @@ using System.Text;
 using CommunityService.Data;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.Web.Features.Cases;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CommunityService.IntegrationTests.Cases;
 

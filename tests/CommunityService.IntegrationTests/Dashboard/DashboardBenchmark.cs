@@ -1,13 +1,13 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Execution;
 using CommunityService.Data.Participation;
 using CommunityService.IntegrationTests.Infrastructure;
-using System.Data.Common;
-using CommunityService.Data;
 using CommunityService.Web.Features.Dashboard;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,7 +8,7 @@ using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.Web.Features.Dashboard;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using CommunityService.IntegrationTests.Infrastructure;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

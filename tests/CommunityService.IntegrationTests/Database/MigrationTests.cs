@@ -1,5 +1,5 @@
 using CommunityService.Data;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CommunityService.Data.Participation;
 using CommunityService.IntegrationTests.Infrastructure;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Features.HomeVisits;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CommunityService.IntegrationTests.Infrastructure;
 
@@ -43,7 +42,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Forgets the cached public pages, as a change to a notice would: the next request runs its queries.</summary>
     public Task EvictPublicCacheAsync() =>
         Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
-            .EvictByTagAsync(CommunityService.Web.Infrastructure.PublicCache.NoticesTag, default).AsTask();
+            .EvictByTagAsync(CommunityService.Web.Shared.Mvc.PublicCache.NoticesTag, default).AsTask();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -3,7 +3,6 @@ using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.Web.Features.Me;
-using CommunityService.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using CommunityService.Data;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.Web.Features.Dashboard;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,6 @@ using CommunityService.Data.Participation;
 using CommunityService.Data.Projects;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.Web.Features.Privacy;
-using CommunityService.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -4,10 +4,10 @@ using CommunityService.Data;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.IntegrationTests.Security;
 using CommunityService.Web;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.IntegrationTests.Reliability;
 

@@ -202,7 +202,7 @@ public class AccountTests(PortalFactory portal) : PortalTest(portal)
     public async Task The_first_administrator_is_created_from_the_command_line_and_can_sign_in()
     {
         using var scope = Portal.Services.CreateScope();
-        var seeder = scope.ServiceProvider.GetRequiredService<Web.Features.Demo.RoleSeeder>();
+        var seeder = scope.ServiceProvider.GetRequiredService<Web.Shared.Security.RoleSeeder>();
 
         Assert.Equal("created", await seeder.CreateAdminAsync("zhuren", "a long passphrase"));
         Assert.Equal("a user with this name already exists", await seeder.CreateAdminAsync("zhuren", "a long passphrase"));

@@ -4,7 +4,7 @@ using CommunityService.Web.Features.Me;
 using CommunityService.Web.Features.Plans;
 using CommunityService.Web.Features.SignUps;
 using CommunityService.Web.Features.Surveys;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;

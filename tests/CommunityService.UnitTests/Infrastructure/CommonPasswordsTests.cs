@@ -1,4 +1,4 @@
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Security;
 
 namespace CommunityService.UnitTests.Infrastructure;
 

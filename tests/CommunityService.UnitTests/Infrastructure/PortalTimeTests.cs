@@ -1,4 +1,4 @@
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.Extensions.Configuration;
 
 namespace CommunityService.UnitTests.Infrastructure;

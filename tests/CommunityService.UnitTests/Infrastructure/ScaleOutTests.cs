@@ -1,5 +1,5 @@
 using System.Net;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.OutputCaching;

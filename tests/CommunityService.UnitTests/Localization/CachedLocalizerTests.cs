@@ -1,6 +1,6 @@
 using System.Globalization;
 using CommunityService.Web;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -46,7 +46,7 @@ public partial class StringTableTests
             typeof(FundingSource), typeof(MeasuredBy), typeof(OpinionStance), typeof(OpinionSource), typeof(ReviewKind),
             typeof(PublicityChannel), typeof(SignUpStatus), typeof(SignUpChannel), typeof(HomeVisitStatus), typeof(TimeOfDay),
             typeof(WorkStatus), typeof(AdjustmentStatus), typeof(ObjectiveState), typeof(Data.Volunteers.ShiftStatus), typeof(Data.Cases.CaseStatus),
-            typeof(Web.Features.Audit.AuditAction), typeof(Web.Features.Audit.AuditResult), typeof(Web.Features.Audit.AuditRecordType), typeof(Web.Features.Cases.CaseField),
+            typeof(Web.Shared.Audit.AuditAction), typeof(Web.Shared.Audit.AuditResult), typeof(Web.Shared.Audit.AuditRecordType), typeof(Web.Features.Cases.CaseField),
             typeof(Web.Features.Adjustments.AdjustmentChange), typeof(EvaluationSection)];
         var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
@@ -64,9 +64,9 @@ public partial class StringTableTests
     {
         var messages = new[]
             {
-                typeof(GateMessages), typeof(ServicePlan), typeof(EvaluationReport), typeof(Web.Infrastructure.FormExtensions), typeof(Survey), typeof(AnswerRules),
+                typeof(GateMessages), typeof(ServicePlan), typeof(EvaluationReport), typeof(Web.Shared.Mvc.FormExtensions), typeof(Survey), typeof(AnswerRules),
                 typeof(Web.Features.Plans.PlansController), typeof(RepresentativeRules),
-                typeof(Notice), typeof(ServiceSession), typeof(SignUp), typeof(HomeVisitRequest), typeof(ResidentProfile), typeof(Web.Infrastructure.PhoneNumbers),
+                typeof(Notice), typeof(ServiceSession), typeof(SignUp), typeof(HomeVisitRequest), typeof(ResidentProfile), typeof(Web.Shared.Mvc.PhoneNumbers),
                 typeof(Web.Features.HomeVisits.HomeVisitsController), typeof(Web.Features.HomeVisits.HomeVisitForm), typeof(Web.Features.HomeVisits.ScheduleForm),
                 typeof(Web.Features.Cases.CaseRules), typeof(Web.Features.Cases.NoteForm), typeof(Web.Features.Cases.WorkerForm),
                 typeof(Data.Volunteers.Shift), typeof(Web.Features.Volunteers.ShiftsController),

@@ -1,4 +1,4 @@
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 
 namespace CommunityService.UnitTests.Participation;
 

@@ -1,5 +1,5 @@
 using CommunityService.Web.Features.Privacy;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.Extensions.Configuration;
 
 namespace CommunityService.UnitTests.Privacy;

@@ -1,7 +1,7 @@
 using CommunityService.Data.Participation;
 using CommunityService.Data.Volunteers;
 using CommunityService.Web.Features.Volunteers;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.Extensions.Configuration;
 
 namespace CommunityService.UnitTests.Volunteers;

@@ -1,7 +1,8 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
-using CommunityService.Web.Features.Audit;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Audit;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

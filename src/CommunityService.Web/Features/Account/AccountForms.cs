@@ -1,5 +1,5 @@
 using CommunityService.Data.Identity;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 

@@ -3,7 +3,9 @@ using CommunityService.Data.Execution;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Web.Features.Plans;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Audit;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -144,7 +146,7 @@ public sealed class AdjustmentsController(
 
     [Authorize(Policy = Policies.Manager)]
     [HttpPost("/adjustments/{id:int}/review")]
-    public async Task<IActionResult> Review(int id, AdjustmentReviewForm form, [FromServices] IValidator<AdjustmentReviewForm> validator, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
+    public async Task<IActionResult> Review(int id, AdjustmentReviewForm form, [FromServices] IValidator<AdjustmentReviewForm> validator, [FromServices] AuditTrail audit, CancellationToken ct)
     {
         var (adjustment, project) = await LoadAsync(id, ct);
         if (adjustment is null || project is null)
@@ -185,7 +187,7 @@ public sealed class AdjustmentsController(
         }
         if (check.IsPassed)
         {
-            audit.Add(User, form.Outcome == AdjustmentOutcome.Approve ? Audit.AuditAction.Approved : Audit.AuditAction.Rejected, Audit.AuditRecordType.Adjustment, id);
+            audit.Add(User, form.Outcome == AdjustmentOutcome.Approve ? AuditAction.Approved : AuditAction.Rejected, AuditRecordType.Adjustment, id);
         }
         return await SaveAsync(id, check,
             form.Outcome == AdjustmentOutcome.Approve ? l["The adjustment was approved: its plan version is now the plan in force."]
@@ -198,11 +200,7 @@ public sealed class AdjustmentsController(
         {
             return this.Refuse(Sentences(check), Url.Action(nameof(Details), new { id }));
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             return await ClashAsync(id, form, ct);
         }
@@ -222,7 +220,7 @@ public sealed class AdjustmentsController(
     private bool Expect<T>(T entity, int version)
         where T : class, IVersioned
     {
-        db.Entry(entity).Property(e => e.Version).OriginalValue = version;
+        db.ExpectVersion(entity, version);
         return entity.Version == version;
     }
 
@@ -285,29 +283,4 @@ public sealed class AdjustmentsController(
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return new AdjustmentPage(a, project.Name, project.CommunityId, plan, before, changes, names, form);
     }
-}
-
-public sealed record AdjustmentChanges(bool Content, bool Method, bool Schedule, bool Budget, bool Objectives)
-{
-    public static AdjustmentChanges Of(PlanAdjustment a) => new(a.ChangesContent, a.ChangesMethod, a.ChangesSchedule, a.ChangesBudget, a.ChangesObjectives);
-
-    /// <summary>What changes, in the order of the form.</summary>
-    public IEnumerable<AdjustmentChange> Items() =>
-        new[] { (Content, AdjustmentChange.Content), (Method, AdjustmentChange.Method), (Schedule, AdjustmentChange.Schedule),
-            (Budget, AdjustmentChange.Budget), (Objectives, AdjustmentChange.Objectives) }
-            .Where(c => c.Item1).Select(c => c.Item2);
-}
-
-public sealed record AdjustmentRow(
-    int Id, DateTime At, string Author, AdjustmentChanges Changes, string WhatChanged, string Why, AdjustmentStatus Status,
-    string? Reviewer, DateTime? ReviewedAt, string ReviewComment, int? PlanVersion);
-
-/// <summary>The list of a project's adjustments and the form for a new one (no form when the project cannot take one).</summary>
-public sealed record AdjustmentsPage(int ProjectId, string ProjectName, string? Refusal, int? OpenPlanVersion, Page<AdjustmentRow> Rows, AdjustmentForm Form);
-
-public sealed record AdjustmentPage(
-    PlanAdjustment Adjustment, string ProjectName, int CommunityId, ServicePlan? Plan, ServicePlan? ComparedTo, IReadOnlyList<PlanDifference> Changes,
-    IReadOnlyDictionary<string, string> Names, AdjustmentReviewForm Review)
-{
-    public string NameOf(string? id) => id is not null && Names.TryGetValue(id, out var name) ? name : "";
 }

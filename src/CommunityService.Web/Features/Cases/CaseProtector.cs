@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using CommunityService.Data.Cases;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -3,9 +3,9 @@ using System.Text;
 using CommunityService.Data;
 using CommunityService.Data.Cases;
 using CommunityService.Data.Identity;
-using CommunityService.Data.Projects;
-using CommunityService.Web.Features.Audit;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Audit;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -205,13 +205,9 @@ public sealed class CasesController(
         {
             CaseRules.Reopen(file);
         }
-        db.Entry(file).Property(c => c.Version).OriginalValue = form.Version;
+        db.ExpectVersion(file, form.Version);
         audit.Add(User, AuditAction.CaseChanged, AuditRecordType.CaseFile, id, AuditResult.Succeeded, string.Join(",", changed));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             db.ChangeTracker.Clear();
             return Clash(form);
@@ -333,13 +329,9 @@ public sealed class CasesController(
             return await DetailsWithErrorsAsync(id, input, StatusCodes.Status400BadRequest, ct);
         }
         file.ProtectedClosingSummary = protector.Protect(form.ClosingSummary.Trim());
-        db.Entry(file).Property(c => c.Version).OriginalValue = form.Version;
+        db.ExpectVersion(file, form.Version);
         audit.Add(User, AuditAction.CaseClosed, AuditRecordType.CaseFile, id);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             db.ChangeTracker.Clear();
             ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
@@ -481,31 +473,8 @@ public sealed class CasesController(
 
     private ViewResult Clash(CaseForm form)
     {
-        ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
-        return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
+        return this.ConflictForm(form);
     }
 
     private sealed record StoredNote(int Id, DateTime At, string Author, string ProtectedText);
-}
-
-public sealed record CaseRow(int Id, string Reference, int ProjectId, string Project, CaseStatus Status, DateTime OpenedAt, DateTime? ClosedAt);
-
-public sealed record CaseList(CaseStatus? Status, int? Project, Page<CaseRow> Rows);
-
-public sealed record CaseProject(int Id, string Name, int CommunityId, ProjectStage Stage);
-
-public sealed record CaseFacts(int Id, string Reference, int ProjectId, string ProjectName, bool IsFamily, CaseStatus Status,
-    DateTime OpenedAt, DateTime? ClosedAt, int Version);
-
-public sealed record CaseWorker(string UserId, string Name, DateTime AssignedAt);
-
-/// <summary>A note as shown; <see cref="Text"/> is null when its ciphertext cannot be decrypted (the page says so, the log says which).</summary>
-public sealed record CaseNoteView(int Id, DateTime At, string Author, string? Text);
-
-public sealed record CasePage(CaseFacts File, CaseText Text, IReadOnlyList<CaseWorker> Workers, Page<CaseNoteView> Notes,
-    IReadOnlyList<SelectListItem> WorkerChoices, bool ManagesWorkers)
-{
-    public NoteForm? Note { get; init; }
-    public CloseForm? Close { get; init; }
-    public WorkerForm? Worker { get; init; }
 }

@@ -1,6 +1,7 @@
 using CommunityService.Data;
 using CommunityService.Data.Communities;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -139,18 +140,4 @@ public sealed class CommunityProfilesController(
 
     private async Task<int> LatestNumberAsync(int communityId, CancellationToken ct) =>
         await db.CommunityProfiles.Where(p => p.CommunityId == communityId).MaxAsync(p => (int?)p.VersionNumber, ct) ?? 0;
-}
-
-public sealed record CommunityProfileRow(int Id, string Name, bool IsActive, DateTime? LatestProfileAt, int VersionCount);
-
-public sealed record ProfileVersionRow(int VersionNumber, DateTime CreatedAt, string CreatedBy);
-
-/// <summary>The profile page: the version shown (none before the first is written), its changes, and every version.</summary>
-public sealed record ProfilePage(
-    int CommunityId, string CommunityName, CommunityProfile? Shown, int? PreviousVersion,
-    IReadOnlyList<ProfileChange> Changes, IReadOnlyList<ProfileVersionRow> Versions)
-{
-    public bool IsLatest => Shown is null || Shown.VersionNumber == Versions[0].VersionNumber;
-
-    public ProfileVersionRow? ShownRow => Versions.FirstOrDefault(v => v.VersionNumber == Shown?.VersionNumber);
 }

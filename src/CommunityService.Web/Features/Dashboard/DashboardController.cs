@@ -1,7 +1,7 @@
 using System.Globalization;
 using CommunityService.Data;
-using CommunityService.Data.Catalog;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,21 +9,6 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 
 namespace CommunityService.Web.Features.Dashboard;
-
-public sealed record CommunityChoice(int Id, string Name);
-
-/// <summary>The filter as the form shows it: the dates as typed, so that a refused date comes back for correcting.</summary>
-public sealed record DashboardFilterValues(string From, string To, int? Community, ServiceCategory? Category);
-
-/// <summary>The page: figures, or none when the filter was refused (its messages are in the model state).</summary>
-public sealed record DashboardPage(
-    DashboardFilterValues Filter, DashboardFigures? Figures, IReadOnlyList<DashboardTable> Tables, IReadOnlyList<CommunityChoice> Communities, DateTime WorkedOutAtUtc)
-{
-    public string Query => Figures is null ? "" : DashboardFilter.QueryOf(Figures.Period);
-}
-
-/// <summary>The figures for one filter and when they were worked out.</summary>
-public sealed record DashboardSnapshot(DashboardFigures Figures, DateTime WorkedOutAtUtc);
 
 /// <summary>
 /// The managers' dashboard (数据看板): the whole center's figures for a period, a community and a category. The figures of
@@ -76,12 +61,8 @@ public sealed class DashboardController(
         {
             sheets[t.SheetTitle.Length > SheetNameMax ? t.SheetTitle[..SheetNameMax] : t.SheetTitle] = Sheet(t);
         }
-        var stream = new MemoryStream();
-        await stream.SaveSafeAsync(sheets, ct);
-        stream.Position = 0;
         var period = figures.Period;
-        var name = string.Create(CultureInfo.InvariantCulture, $"dashboard-{table ?? "all"}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        return await this.WorkbookAsync(sheets, string.Create(CultureInfo.InvariantCulture, $"dashboard-{table ?? "all"}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx"), ct);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ using CommunityService.Data.Participation;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Volunteers;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Dashboard;

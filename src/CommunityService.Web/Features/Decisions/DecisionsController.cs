@@ -2,7 +2,8 @@ using CommunityService.Data;
 using CommunityService.Data.Decisions;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -84,15 +85,12 @@ public sealed class DecisionsController(
     [HttpPost("meeting-opinion")]
     public async Task<IActionResult> RecordMeetingOpinion(int id, MeetingOpinionForm form, [FromServices] IValidator<MeetingOpinionForm> validator, CancellationToken ct)
     {
-        var proposal = await LoadProposalAsync(id, ct);
-        if (proposal is null)
+        var proposalAccess = await this.OpenInCommunityAsync(authorization, await LoadProposalAsync(id, ct), x => x.CommunityId);
+        if (!proposalAccess.Granted)
         {
-            return NotFound();
+            return proposalAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, proposal.CommunityId))
-        {
-            return Forbid();
-        }
+        var proposal = proposalAccess.Record;
         if (proposal.Stage != ProjectStage.Decision)
         {
             return this.Refuse(l["Opinions can only be given while the proposal waits for its decision."], Url.Action(nameof(Proposal), new { id }));

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using CommunityService.Data;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,7 +5,9 @@ using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Plans;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Audit;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -156,18 +158,13 @@ public sealed class EvaluationsController(
             form.Refill(report, project.Name);
             return this.InvalidForm(form);
         }
-        db.Entry(report).Property(r => r.Version).OriginalValue = form.Version;
+        db.ExpectVersion(report, form.Version);
         form.ApplyTo(report, Now);
-        try
+        if (!await db.TrySaveAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
             form.Refill(report, project.Name);
             form.Version = await db.Evaluations.Where(e => e.Id == id).Select(e => e.Version).FirstAsync(ct);
-            return this.InvalidForm(form, null, StatusCodes.Status409Conflict);
+            return this.ConflictForm(form);
         }
         TempData["Message"] = l["The evaluation is saved."].Value;
         return RedirectToAction(nameof(Details), new { id });
@@ -200,7 +197,7 @@ public sealed class EvaluationsController(
     /// <summary>Approving the final evaluation of a project in its Evaluation stage closes the project, in the same save.</summary>
     [Authorize(Policy = Policies.Manager)]
     [HttpPost("/evaluations/{id:int}/review")]
-    public async Task<IActionResult> Review(int id, EvaluationReviewForm form, [FromServices] IValidator<EvaluationReviewForm> validator, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
+    public async Task<IActionResult> Review(int id, EvaluationReviewForm form, [FromServices] IValidator<EvaluationReviewForm> validator, [FromServices] AuditTrail audit, CancellationToken ct)
     {
         var report = await ReportAsync(id, tracked: true, ct);
         if (report is null)
@@ -234,7 +231,7 @@ public sealed class EvaluationsController(
                 closed = project.AdvanceTo(ProjectStage.Closed, managerId, l["The final evaluation was approved."], Now).IsPassed;
             }
         }
-        audit.Add(User, approve ? Audit.AuditAction.Approved : Audit.AuditAction.Returned, Audit.AuditRecordType.Evaluation, id, detail: closed ? "project closed" : "");
+        audit.Add(User, approve ? AuditAction.Approved : AuditAction.Returned, AuditRecordType.Evaluation, id, detail: closed ? "project closed" : "");
         await db.SaveChangesAsync(ct);
         TempData["Message"] = !approve ? l["The evaluation was returned for revision."].Value
             : closed ? l["The evaluation was approved and the project is closed."].Value
@@ -288,76 +285,8 @@ public sealed class EvaluationsController(
         {
             return access.Refusal;
         }
-        var page = access.Record;
-        var r = page.Report;
-        string Q(string key) => l[key].Value;
-        string Verdict(bool? achieved) => achieved switch { true => Q("Achieved"), false => Q("Not achieved"), _ => Q("No figure") };
-        string? Date(DateTime? utc) => time.Local(utc)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var means = new[] { r.ByInterview ? Q("Interview") : null, r.ByQuestionnaire ? Q("Questionnaire") : null, r.ByOtherMeans ? $"{Q("Other means")}：{r.OtherMeans}" : null };
-        // The first sheet says what the report is, as the page's header does.
-        (string Field, object? Value)[] header =
-        [
-            (Q("Project"), page.Project.Name), (Q("Community"), page.Project.Community), (Q("Timing"), Q($"EvaluationTiming.{r.Timing}")),
-            (Q("Status"), Q($"ReportStatus.{r.Status}")), (Q("Means"), string.Join("、", means.Where(m => m is not null))),
-            (Q("Submitted"), Date(r.SubmittedAt)), (Q("Approved on"), r.Status == ReportStatus.Approved ? Date(r.ReviewedAt) : null),
-            (Q("People served"), r.PeopleServed), (Q("Fee income"), r.FeeIncome ?? 0m),
-        ];
-        var budgetLines = page.Budget.Lines.Select(b => new Dictionary<string, object>
-        {
-            [Q("Budget item")] = b.Item, [Q("Funding source")] = Q($"FundingSource.{b.Source}"), [Q("Planned")] = b.Planned, [Q("Spent")] = b.Spent,
-            [Q("Balance")] = b.Balance,
-        }).ToList();
-        budgetLines.Add(new()
-        {
-            [Q("Budget item")] = Q("Total"), [Q("Funding source")] = "", [Q("Planned")] = page.Budget.Planned, [Q("Spent")] = page.Budget.Spent,
-            [Q("Balance")] = page.Budget.Balance,
-        });
-        var sheets = new Dictionary<string, object>
-        {
-            [Q("Report")] = header.Select(h => new Dictionary<string, object?> { [Q("Field")] = h.Field, [Q("Value")] = h.Value }).ToList(),
-            [Q("Dimensions")] = r.Dimensions.Select(d => new Dictionary<string, object?>
-            {
-                [Q("Dimension")] = Q($"EvaluationSection.{d.Dimension}"), [Q("Score")] = d.Score, [Q("Narrative")] = d.Narrative,
-            }).ToList(),
-            [Q("Objectives")] = r.Objectives.Select(o => new Dictionary<string, object?>
-            {
-                [Q("Indicator")] = o.Indicator, [Q("Measured by")] = Q($"MeasuredBy.{o.MeasuredBy}"), [Q("Target")] = o.Target, [Q("Actual")] = o.Actual,
-                [Q("Unit")] = o.Unit, [Q("Verdict")] = Verdict(o.Achieved), [Q("Comment")] = o.Comment,
-            }).ToList(),
-            [Q("Budget lines")] = budgetLines,
-            [Q("By funding source")] = page.Budget.Sources.Select(s => new Dictionary<string, object>
-            {
-                [Q("Funding source")] = Q($"FundingSource.{s.Source}"), [Q("Planned")] = s.Planned, [Q("Spent")] = s.Spent, [Q("Balance")] = s.Balance,
-            }).ToList(),
-            [Q("Participation")] = r.Participation.Select(p => new Dictionary<string, object?>
-            {
-                [Q("Target group")] = Q($"TargetGroup.{p.Group}"), [Q("Expected to reach")] = p.Expected, [Q("People reached")] = p.Served,
-            }).ToList(),
-            [Q("Satisfaction")] = SatisfactionSheet(r, Q),
-            [Q("Choice and written questions")] = r.SatisfactionTallies.OrderBy(t => t.Order).ThenBy(t => t.OptionOrder).Select(t => new Dictionary<string, object?>
-            {
-                [Q("Question")] = t.Question, [Q("Answered")] = t.Answered,
-                [Q("Answer")] = t.IsText ? Q("Written answers") : t.IsOther ? Q("Other") : t.Option, [Q("Count")] = t.Count, [Q("Share, %")] = t.Percent,
-            }).ToList(),
-        };
-        var stream = new MemoryStream();
-        await stream.SaveSafeAsync(sheets, ct);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"evaluation-{id}-{Today:yyyyMMdd}.xlsx");
-    }
-
-    /// <summary>Each rating question of the satisfaction questionnaire, then the number of questionnaires returned.</summary>
-    private static List<Dictionary<string, object?>> SatisfactionSheet(EvaluationReport r, Func<string, string> q)
-    {
-        var rows = r.Satisfaction.OrderBy(s => s.Order).Select(s => new Dictionary<string, object?>
-        {
-            [q("Question")] = s.Text, [q("Answered")] = s.Responses, [q("Average score (1–5)")] = s.Average, [q("Satisfied (4–5), %")] = s.SatisfiedPercent,
-        }).ToList();
-        rows.Add(new()
-        {
-            [q("Question")] = q("Questionnaires returned"), [q("Answered")] = r.SatisfactionResponses ?? 0, [q("Average score (1–5)")] = null, [q("Satisfied (4–5), %")] = null,
-        });
-        return rows;
+        var sheets = EvaluationExport.Sheets(access.Record, key => l[key].Value, utc => time.Local(utc));
+        return await this.WorkbookAsync(sheets, $"evaluation-{id}-{Today:yyyyMMdd}.xlsx", ct);
     }
 
     private static bool FinalInProgress(IEnumerable<EvaluationRow> rows) =>

@@ -1,6 +1,7 @@
 using CommunityService.Data;
 using CommunityService.Data.Execution;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -61,15 +62,12 @@ public sealed class FeedbackController(
     [HttpGet("/projects/{projectId:int}/feedback")]
     public async Task<IActionResult> Index(int projectId, int? session, int page = 1, CancellationToken ct = default)
     {
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         var query = db.Feedback.AsNoTracking().Where(f => f.ProjectId == projectId);
         if (session is { } s)
         {
@@ -95,31 +93,3 @@ public sealed class FeedbackController(
             .FirstOrDefaultAsync(ct);
     }
 }
-
-public sealed class FeedbackForm
-{
-    public int? Rating { get; set; }
-    public string Comment { get; set; } = "";
-
-    public sealed class Validator : AbstractValidator<FeedbackForm>
-    {
-        public Validator(IStringLocalizer<SharedResource> l)
-        {
-            RuleFor(f => f.Rating).NotNull().InclusiveBetween(1, 5).WithName(_ => l["Rating"]);
-            RuleFor(f => f.Comment).MaximumLength(ServiceFeedback.CommentMaxLength).WithName(_ => l["Comment"]);
-        }
-    }
-}
-
-public sealed record ReceivedService(int Id, int ProjectId, int? SessionId, string Description, DateTime DeliveredAt, string Project);
-
-public sealed record FeedbackPage(ReceivedService Service, FeedbackForm Form);
-
-public sealed record FeedbackSummary(int Count, double Average, int Satisfied)
-{
-    public double SatisfiedShare => Count == 0 ? 0 : (double)Satisfied / Count;
-}
-
-public sealed record FeedbackRow(int Rating, string Comment, DateTime At, string Service, string? Session);
-
-public sealed record FeedbackList(int ProjectId, string ProjectName, int? Session, FeedbackSummary Summary, Page<FeedbackRow> Rows);

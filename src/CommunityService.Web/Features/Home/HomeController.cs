@@ -1,10 +1,9 @@
 using CommunityService.Data;
-using CommunityService.Data.Catalog;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Notices;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -77,23 +76,3 @@ public sealed class HomeController(CommunityServiceDbContext db, TimeProvider cl
         return LocalRedirect(Url.LocalOr(returnUrl, Url.Action(nameof(Index))));
     }
 }
-
-public static class DisplayMode
-{
-    public const string CookieName = "cs.display";
-
-    public static bool IsLarge(HttpRequest request) => request.Cookies[CookieName] == "large";
-}
-
-public sealed record CenterInfo(string Name, string Address, string Phone, string OpeningHours);
-
-public sealed record HomePage(CenterInfo? Center, IReadOnlyList<NoticeRow> Notices, IReadOnlyList<OpenSurvey> Surveys)
-{
-    public IReadOnlyList<ProposalLink> Proposals { get; init; } = [];
-}
-
-public sealed record ProposalLink(int Id, string Name, bool Answered);
-
-public sealed record OpenSurvey(int Id, string Title, DateOnly EndDate, bool AllowAnonymous);
-
-public sealed record CatalogType(int Id, ServiceCategory Category, string Name, string Description, int ActiveProjects);

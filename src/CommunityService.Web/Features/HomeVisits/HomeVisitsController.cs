@@ -1,11 +1,11 @@
 using CommunityService.Data;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -114,11 +114,7 @@ public sealed class HomeVisitsController(
         {
             return this.Refuse(l[check.Missing[0]], Url.Action("Index", "Me"));
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             return this.Refuse(l[ChangedMeanwhile], Url.Action("Index", "Me"));
         }
@@ -130,15 +126,12 @@ public sealed class HomeVisitsController(
     [HttpGet("/projects/{projectId:int}/home-visits")]
     public async Task<IActionResult> Index([FromRoute] int projectId, HomeVisitStatus? status, int page = 1, CancellationToken ct = default)
     {
-        var service = await HomeVisitQueries.ServiceAsync(db, projectId, ct);
-        if (service is null)
+        var serviceAccess = await this.OpenInCommunityAsync(authorization, await HomeVisitQueries.ServiceAsync(db, projectId, ct), x => x.CommunityId);
+        if (!serviceAccess.Granted)
         {
-            return NotFound();
+            return serviceAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, service.CommunityId))
-        {
-            return Forbid();
-        }
+        var service = serviceAccess.Record;
         var query = db.HomeVisitRequests.AsNoTracking().Where(r => r.ProjectId == projectId);
         if (status is { } s)
         {
@@ -157,15 +150,12 @@ public sealed class HomeVisitsController(
     [HttpGet("/projects/{projectId:int}/home-visits/create")]
     public async Task<IActionResult> Create([FromRoute] int projectId, CancellationToken ct)
     {
-        var service = await HomeVisitQueries.ServiceAsync(db, projectId, ct);
-        if (service is null)
+        var serviceAccess = await this.OpenInCommunityAsync(authorization, await HomeVisitQueries.ServiceAsync(db, projectId, ct), x => x.CommunityId);
+        if (!serviceAccess.Granted)
         {
-            return NotFound();
+            return serviceAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, service.CommunityId))
-        {
-            return Forbid();
-        }
+        var service = serviceAccess.Record;
         if (RefusalFor(service) is { } refused)
         {
             return refused;
@@ -180,15 +170,12 @@ public sealed class HomeVisitsController(
     [HttpPost("/projects/{projectId:int}/home-visits/create")]
     public async Task<IActionResult> Create([FromRoute] int projectId, HomeVisitForm form, [FromServices] IValidator<HomeVisitForm> validator, CancellationToken ct)
     {
-        var service = await HomeVisitQueries.ServiceAsync(db, projectId, ct);
-        if (service is null)
+        var serviceAccess = await this.OpenInCommunityAsync(authorization, await HomeVisitQueries.ServiceAsync(db, projectId, ct), x => x.CommunityId);
+        if (!serviceAccess.Granted)
         {
-            return NotFound();
+            return serviceAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, service.CommunityId))
-        {
-            return Forbid();
-        }
+        var service = serviceAccess.Record;
         if (RefusalFor(service) is { } refused)
         {
             return refused;
@@ -307,12 +294,8 @@ public sealed class HomeVisitsController(
             }
             return await DetailsWithErrorsAsync(request.Id, input, StatusCodes.Status400BadRequest, ct);
         }
-        db.Entry(request).Property(r => r.Version).OriginalValue = version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        db.ExpectVersion(request, version);
+        if (!await db.TrySaveAsync(ct))
         {
             return await ClashAsync(request.Id, input, ct);
         }
@@ -366,24 +349,4 @@ public sealed class HomeVisitsController(
     }
 
     private sealed record TriageInput(DeclineForm? Decline, ScheduleForm? Schedule);
-}
-
-/// <param name="Need">Decrypted for the page; null when it cannot be read.</param>
-public sealed record HomeVisitRow(int Id, string Name, string Phone, string Address, string? Need, DateOnly PreferredFrom, DateOnly PreferredTo,
-    TimeOfDay PreferredTime, HomeVisitStatus Status, DateTime? ScheduledAt, string? Worker, bool HasAccount, DateTime CreatedAt);
-
-public sealed record HomeVisitList(HomeVisitService Service, HomeVisitStatus? Status, Page<HomeVisitRow> Rows);
-
-public sealed record HomeVisitDetail(int Id, int ProjectId, string ProjectName, int CommunityId, ProjectStage Stage, bool HasAccount,
-    string Name, string Phone, string Address, string? Need, DateOnly PreferredFrom, DateOnly PreferredTo, TimeOfDay PreferredTime,
-    HomeVisitStatus Status, string DeclineReason, DateTime? ScheduledAt, string? WorkerId, string? Worker, string? CreatedBy,
-    DateTime CreatedAt, DateTime UpdatedAt, int Version)
-{
-    public bool IsOpen => Status is HomeVisitStatus.Submitted or HomeVisitStatus.Accepted or HomeVisitStatus.Scheduled;
-}
-
-public sealed record HomeVisitPage(HomeVisitDetail Request, IReadOnlyList<SelectListItem> Workers)
-{
-    public DeclineForm? Decline { get; init; }
-    public ScheduleForm? Schedule { get; init; }
 }

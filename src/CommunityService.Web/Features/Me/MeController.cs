@@ -3,8 +3,11 @@ using CommunityService.Data;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
+using CommunityService.Web.Features.HomeVisits;
 using CommunityService.Web.Features.Surveys;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Audit;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -88,7 +91,7 @@ public sealed class MeController(
         }
         else
         {
-            db.Entry(profile).Property(p => p.Version).OriginalValue = form.Version;
+            db.ExpectVersion(profile, form.Version);
         }
         // The facts go only where the consent stands; the entity refuses them otherwise, and nothing is saved.
         var kept = profile.SetSensitiveFacts(new SensitiveFacts(form.AgeBand, form.HasDisability, form.IsLowIncome), facts.Protect);
@@ -170,7 +173,7 @@ public sealed class MeController(
     }
 
     [HttpGet("data")]
-    public async Task<IActionResult> Data([FromServices] Audit.AuditTrail audit, CancellationToken ct)
+    public async Task<IActionResult> Data([FromServices] AuditTrail audit, CancellationToken ct)
     {
         var data = await MyData.LoadAsync(db, facts, needs, User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
         if (data is null)
@@ -178,7 +181,7 @@ public sealed class MeController(
             return NotFound();
         }
         // Even one's own data leaving the portal is on the trail (PIPL): who, when; never what.
-        await audit.WriteAsync(User, Audit.AuditAction.PersonalDataExported, Audit.AuditRecordType.Resident, User.UserId(), Audit.AuditResult.Succeeded, "", ct);
+        await audit.WriteAsync(User, AuditAction.PersonalDataExported, AuditRecordType.Resident, User.UserId(), AuditResult.Succeeded, "", ct);
         Response.Headers.CacheControl = "no-store";
         var bytes = JsonSerializer.SerializeToUtf8Bytes(data, MyData.Json);
         return File(bytes, "application/json; charset=utf-8", $"my-data-{time.Now:yyyyMMdd}.json");
@@ -204,16 +207,12 @@ public sealed class MeController(
 
     private async Task<bool> TrySaveAsync(CancellationToken ct)
     {
-        try
+        if (await db.TrySaveAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        db.ChangeTracker.Clear();
+        return false;
     }
 
     private async Task<IActionResult> RetryPageAsync(string me, CancellationToken ct)

@@ -1,7 +1,7 @@
 using CommunityService.Data;
 using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -1,9 +1,10 @@
 using CommunityService.Data;
-using CommunityService.Data.Catalog;
 using CommunityService.Data.Money;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Audit;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,7 +42,7 @@ public sealed class MoneyController(
     }
 
     [HttpGet("/projects/{projectId:int}/money/export")]
-    public async Task<IActionResult> Export(int projectId, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
+    public async Task<IActionResult> Export(int projectId, [FromServices] AuditTrail audit, CancellationToken ct)
     {
         var access = await OpenAsync(projectId, ct);
         if (!access.Granted)
@@ -52,36 +53,10 @@ public sealed class MoneyController(
         var (balance, _, _) = await BalanceAsync(project, ct);
         var expenses = await ExpenseRows(projectId).ToListAsync(ct);
         var income = await IncomeRows(projectId).ToListAsync(ct);
-        string Q(string key) => l[key].Value;
-        string Source(FundingSource s) => l[$"FundingSource.{s}"].Value;
-        var sheets = new Dictionary<string, object>
-        {
-            [Q("Budget lines")] = balance.Lines.Select(b => new Dictionary<string, object>
-            {
-                [Q("Budget item")] = b.Item, [Q("Funding source")] = Source(b.Source), [Q("Planned")] = b.Planned, [Q("Spent")] = b.Spent,
-                [Q("Balance")] = b.Balance, [Q("Note")] = b.IsOverBudget ? Q("Over budget") : b.InPlan ? "" : Q("Not in the plan"),
-            }).ToList(),
-            [Q("By funding source")] = balance.Sources.Select(s => new Dictionary<string, object>
-            {
-                [Q("Funding source")] = Source(s.Source), [Q("Planned")] = s.Planned, [Q("Spent")] = s.Spent, [Q("Balance")] = s.Balance,
-            }).ToList(),
-            [Q("Expenses")] = expenses.Select(e => new Dictionary<string, object>
-            {
-                [Q("Date")] = e.SpentOn.ToString("yyyy-MM-dd"), [Q("Budget item")] = e.Item, [Q("Funding source")] = Source(e.Source), [Q("Amount (yuan)")] = e.Amount,
-                [Q("Receipt number")] = e.ReceiptNumber, [Q("What it was for")] = e.Description, [Q("Recorded by")] = e.RecordedBy,
-            }).ToList(),
-            [Q("Fee income")] = income.Select(f => new Dictionary<string, object>
-            {
-                [Q("Date")] = f.ReceivedOn.ToString("yyyy-MM-dd"), [Q("Amount (yuan)")] = f.Amount, [Q("Paid by")] = f.Payer,
-                [Q("Receipt number")] = f.ReceiptNumber, [Q("Recorded by")] = f.RecordedBy,
-            }).ToList(),
-        };
-        var stream = new MemoryStream();
-        await stream.SaveSafeAsync(sheets, ct);
+        var file = await this.WorkbookAsync(MoneyExport.Sheets(balance, expenses, income, key => l[key].Value), $"project-{projectId}-money-{Today:yyyyMMdd}.xlsx", ct);
         // The fee payers' names leave the portal: personal data.
-        await audit.WriteAsync(User, Audit.AuditAction.PersonalDataExported, Audit.AuditRecordType.Money, projectId, Audit.AuditResult.Succeeded, "", ct);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"project-{projectId}-money-{Today:yyyyMMdd}.xlsx");
+        await audit.WriteAsync(User, AuditAction.PersonalDataExported, AuditRecordType.Money, projectId, AuditResult.Succeeded, "", ct);
+        return file;
     }
 
     [HttpGet("/projects/{projectId:int}/money/expenses/create")]
@@ -157,17 +132,12 @@ public sealed class MoneyController(
         {
             return this.InvalidForm(form, "Expense");
         }
-        db.Entry(expense).Property(e => e.Version).OriginalValue = form.Version;
+        db.ExpectVersion(expense, form.Version);
         (expense.BudgetItem, expense.Source) = (line.Item, line.Source);
         Copy(form, expense);
-        try
+        if (!await db.TrySaveAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
-            return this.InvalidForm(form, "Expense", StatusCodes.Status409Conflict);
+            return this.ConflictForm(form, "Expense");
         }
         TempData["Message"] = l["The expense is saved."].Value;
         await WarnIfOverBudgetAsync(project, line.Item, line.Source, ct);
@@ -184,13 +154,9 @@ public sealed class MoneyController(
             return access.Refusal ?? NotFound();
         }
         var project = access.Record;
-        db.Entry(expense).Property(e => e.Version).OriginalValue = version;
+        db.ExpectVersion(expense, version);
         db.Expenses.Remove(expense);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
             return View("_Refused", new Refusal(l[FormExtensions.ConflictMessage], MoneyUrl(project.Id)));
@@ -386,14 +352,3 @@ public sealed class MoneyController(
         }
     }
 }
-
-/// <summary>The project facts the money pages need, with its newest approved plan (none: no budget to spend against).</summary>
-/// <param name="CreatedOn">The day the project was created, in the center's time zone: no money moves before it.</param>
-public sealed record MoneyProject(int Id, string Name, int CommunityId, ProjectStage Stage, DateOnly CreatedOn, int? PlanId, int? PlanVersion, FeeTier? FeeTier, decimal FeeAmount);
-
-public sealed record ExpenseRow(int Id, string Item, FundingSource Source, decimal Amount, DateOnly SpentOn, string ReceiptNumber, string Description, string RecordedBy, int Version);
-
-public sealed record IncomeRow(int Id, decimal Amount, DateOnly ReceivedOn, string Payer, string ReceiptNumber, string RecordedBy);
-
-public sealed record MoneyPage(MoneyProject Project, BudgetBalance Balance, IReadOnlyList<ExpenseRow> Expenses, int ExpenseCount,
-    IReadOnlyList<IncomeRow> Income, int IncomeCount, GateCheck CanSpend, GateCheck CanTakeFees);

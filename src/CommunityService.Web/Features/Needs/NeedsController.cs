@@ -1,10 +1,10 @@
 using CommunityService.Data;
-using CommunityService.Data.Catalog;
 using CommunityService.Data.Needs;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Projects;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -99,15 +99,12 @@ public sealed class NeedsController(
     [HttpPost("{id:int}/set-aside")]
     public async Task<IActionResult> SetAside(int id, SetAsideForm form, [FromServices] IValidator<SetAsideForm> validator, CancellationToken ct)
     {
-        var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct);
-        if (need is null)
+        var needAccess = await this.OpenInCommunityAsync(authorization, await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct), x => x.CommunityId);
+        if (!needAccess.Granted)
         {
-            return NotFound();
+            return needAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, need.CommunityId))
-        {
-            return Forbid();
-        }
+        var need = needAccess.Record;
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.Refuse(l[GateMessages.ReasonRequired], Url.Action(nameof(Index)));
@@ -128,15 +125,12 @@ public sealed class NeedsController(
     [HttpPost("{id:int}/reopen")]
     public async Task<IActionResult> Reopen(int id, CancellationToken ct)
     {
-        var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct);
-        if (need is null)
+        var needAccess = await this.OpenInCommunityAsync(authorization, await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct), x => x.CommunityId);
+        if (!needAccess.Granted)
         {
-            return NotFound();
+            return needAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, need.CommunityId))
-        {
-            return Forbid();
-        }
+        var need = needAccess.Record;
         need.Status = NeedStatus.Open;
         need.SetAsideReason = "";
         await db.SaveChangesAsync(ct);
@@ -232,18 +226,3 @@ public sealed class NeedsController(
             .Select(t => new ServiceTypeOption(t.Id, t.Category, t.Name)).ToListAsync(ct);
     }
 }
-
-public sealed class NeedFilter
-{
-    public int? Community { get; set; }
-    public ServiceCategory? Category { get; set; }
-    public TargetGroup? Group { get; set; }
-    public NeedStatus? Status { get; set; }
-}
-
-public sealed record LinkedProject(int Id, string Name);
-
-public sealed record NeedRow(int Id, string Text, string Community, ServiceCategory? Category, string? ServiceType, NeedPriority Priority,
-    int ResidentsConcerned, NeedStatus Status, string SetAsideReason, int EvidenceCount, List<TargetGroup> Groups, List<LinkedProject> Projects);
-
-public sealed record NeedList(NeedFilter Filter, Page<NeedRow> Rows);

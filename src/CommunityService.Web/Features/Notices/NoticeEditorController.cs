@@ -3,7 +3,8 @@ using CommunityService.Data.Catalog;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,15 +25,12 @@ public sealed class NoticeEditorController(
     [HttpGet("/projects/{projectId:int}/notices/create")]
     public async Task<IActionResult> Create(int projectId, CancellationToken ct)
     {
-        var project = await db.Projects.AsNoTracking().Include(p => p.TargetGroups).FirstOrDefaultAsync(p => p.Id == projectId, ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.AsNoTracking().Include(p => p.TargetGroups).FirstOrDefaultAsync(p => p.Id == projectId, ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         var plan = await db.Plans.AsNoTracking().Where(p => p.ProjectId == projectId && p.Status == PlanStatus.Approved)
             .OrderByDescending(p => p.VersionNumber).FirstOrDefaultAsync(ct);
         var office = await db.StreetOffices.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Name, o.Phone }).FirstOrDefaultAsync(ct);
@@ -64,15 +62,12 @@ public sealed class NoticeEditorController(
     {
         form.ProjectId = projectId;
         form.NoticeId = null;
-        var project = await db.Projects.Include(p => p.Plans).FirstOrDefaultAsync(p => p.Id == projectId, ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.Include(p => p.Plans).FirstOrDefaultAsync(p => p.Id == projectId, ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         form.ProjectName = project.Name;
         if (project.Stage.IsFinished())
         {
@@ -151,17 +146,12 @@ public sealed class NoticeEditorController(
         {
             return this.InvalidForm(form);
         }
-        db.Entry(notice).Property(n => n.Version).OriginalValue = form.Version;
+        db.ExpectVersion(notice, form.Version);
         form.CopyTo(notice, time);
         notice.UpdatedAt = Now;
-        try
+        if (!await db.TrySaveAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
-            return this.InvalidForm(form, null, StatusCodes.Status409Conflict);
+            return this.ConflictForm(form);
         }
         await PublicCache.EvictNoticesAsync(cache, ct);
         TempData["Message"] = l["The notice is saved."].Value;
@@ -251,9 +241,4 @@ public sealed class NoticeEditorController(
         TempData["Message"] = l["The channel is recorded."].Value;
         return RedirectToAction(nameof(Manage), null, new { id }, "channels");
     }
-}
-
-public sealed record NoticeDesk(Notice Notice, DateTime Now, ChannelForm Channel)
-{
-    public bool IsVisible => Notice.IsVisibleAt(Now);
 }

@@ -2,7 +2,9 @@ using CommunityService.Data;
 using CommunityService.Data.Execution;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Audit;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -120,7 +122,7 @@ public sealed class PlansController(
         }
         else
         {
-            db.Entry(plan).Property(x => x.Version).OriginalValue = form.Version;
+            db.ExpectVersion(plan, form.Version);
             db.Entry(plan).State = EntityState.Modified;
         }
         form.ApplyTo(plan);
@@ -201,7 +203,7 @@ public sealed class PlansController(
 
     [Authorize(Policy = Policies.Manager)]
     [HttpPost("review")]
-    public async Task<IActionResult> Review(int projectId, ReviewForm form, [FromServices] IValidator<ReviewForm> validator, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
+    public async Task<IActionResult> Review(int projectId, ReviewForm form, [FromServices] IValidator<ReviewForm> validator, [FromServices] AuditTrail audit, CancellationToken ct)
     {
         var project = await LoadAsync(projectId, tracked: true, ct);
         if (project?.CurrentPlan is not { } plan)
@@ -227,7 +229,7 @@ public sealed class PlansController(
             : plan.ReturnForRevision(User.UserId(), form.Comment, now);
         if (check.IsPassed)
         {
-            audit.Add(User, form.Outcome == ReviewOutcome.Approve ? Audit.AuditAction.Approved : Audit.AuditAction.Returned, Audit.AuditRecordType.Plan, plan.Id,
+            audit.Add(User, form.Outcome == ReviewOutcome.Approve ? AuditAction.Approved : AuditAction.Returned, AuditRecordType.Plan, plan.Id,
                 detail: $"v{plan.VersionNumber}");
         }
         return await SaveOutcomeAsync(projectId, check,
@@ -277,22 +279,4 @@ public sealed class PlansController(
         TempData["Message"] = done;
         return RedirectToAction(nameof(Index), new { projectId });
     }
-}
-
-public sealed record PlanPage(
-    ServiceProject Project, ServicePlan? Plan, ServicePlan? ComparedTo, IReadOnlyList<PlanSection> Sections, IReadOnlyList<PlanDifference> Changes,
-    FeeSuggestion Fee, IReadOnlyDictionary<string, string> Names, bool CanEdit, IReadOnlyDictionary<int, int> Adjustments)
-{
-    /// <summary>A manager's review sent back with its messages, after a refused post.</summary>
-    public ReviewForm Review { get; init; } = new();
-
-    public string NameOf(string? id) => id is not null && Names.TryGetValue(id, out var name) ? name : "";
-
-    /// <summary>The adjustment a plan version was written for, if any.</summary>
-    public int? AdjustmentOf(ServicePlan plan) => Adjustments.TryGetValue(plan.Id, out var id) ? id : null;
-}
-
-public sealed record PlanPrint(ServiceProject Project, ServicePlan Plan, IReadOnlyList<PlanSection> Sections, IReadOnlyDictionary<string, string> Names)
-{
-    public string NameOf(string? id) => id is not null && Names.TryGetValue(id, out var name) ? name : "";
 }

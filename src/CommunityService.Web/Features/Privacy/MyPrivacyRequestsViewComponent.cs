@@ -1,5 +1,5 @@
 using CommunityService.Data;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommunityService.Web.Features.Privacy;

@@ -2,8 +2,9 @@ using CommunityService.Data;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Privacy;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Features.Audit;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Audit;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -72,11 +73,7 @@ public sealed class PrivacyController(
             return this.Refuse(l[check.Missing[0]], Url.Action(nameof(Mine)));
         }
         audit.Add(User, AuditAction.PrivacyRequestWithdrawn, AuditRecordType.PrivacyRequest, id, AuditResult.Succeeded, request.Kind.ToString());
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             return this.Refuse(l[ChangedMeanwhile], Url.Action(nameof(Mine)));
         }
@@ -152,18 +149,14 @@ public sealed class PrivacyController(
             AddErrors(check);
             return await DetailsWithErrorsAsync(id, input, StatusCodes.Status400BadRequest, ct);
         }
-        db.Entry(request).Property(r => r.Version).OriginalValue = form.Version;
+        db.ExpectVersion(request, form.Version);
         audit.Add(User, AuditAction.PrivacyRequestCompleted, AuditRecordType.PrivacyRequest, id, AuditResult.Succeeded, request.Kind.ToString());
         if (request.Kind == PrivacyRequestKind.Deletion)
         {
             var rows = await anonymizer.AnonymizeAsync(request.ResidentId, ct);
             audit.Add(User, AuditAction.DataAnonymized, AuditRecordType.Resident, request.ResidentId, AuditResult.Succeeded, rows?.Summary ?? "");
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             db.ChangeTracker.Clear();
             return await ClashAsync(id, input, ct);
@@ -202,13 +195,9 @@ public sealed class PrivacyController(
             AddErrors(check);
             return await DetailsWithErrorsAsync(id, input, StatusCodes.Status400BadRequest, ct);
         }
-        db.Entry(request).Property(r => r.Version).OriginalValue = form.Version;
+        db.ExpectVersion(request, form.Version);
         audit.Add(User, AuditAction.PrivacyRequestRejected, AuditRecordType.PrivacyRequest, id, AuditResult.Succeeded, request.Kind.ToString());
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             db.ChangeTracker.Clear();
             return await ClashAsync(id, input, ct);

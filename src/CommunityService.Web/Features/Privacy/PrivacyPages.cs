@@ -1,6 +1,6 @@
 using CommunityService.Data;
 using CommunityService.Data.Privacy;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Privacy;

@@ -1,4 +1,5 @@
 using CommunityService.Data;
+using CommunityService.Web.Shared.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Privacy;
@@ -112,7 +113,7 @@ public sealed class ResidentAnonymizer(CommunityServiceDbContext db)
             o.SpeakerName = name;
         }
         // The trail keeps every entry; where it named her (as the actor, or an account by its user name) it now names the placeholder.
-        var accountTypes = new[] { nameof(Audit.AuditRecordType.Account), nameof(Audit.AuditRecordType.Resident) };
+        var accountTypes = new[] { nameof(AuditRecordType.Account), nameof(AuditRecordType.Resident) };
         var audit = await db.AuditEntries
             .Where(a => a.ActorId == userId || (formerUserName != null && accountTypes.Contains(a.RecordType) && a.RecordId == formerUserName))
             .ToListAsync(ct);

@@ -1,6 +1,7 @@
 using CommunityService.Data;
 using CommunityService.Data.Execution;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,30 +18,24 @@ public sealed class ProgressController(
     [HttpGet("/projects/{projectId:int}/progress")]
     public async Task<IActionResult> Index(int projectId, int page = 1, CancellationToken ct = default)
     {
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         return View(await PageAsync(projectId, project.Name, new ProgressForm(), page, ct));
     }
 
     [HttpPost("/projects/{projectId:int}/progress")]
     public async Task<IActionResult> Create(int projectId, ProgressForm form, [FromServices] IValidator<ProgressForm> validator, CancellationToken ct)
     {
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.InvalidForm(await PageAsync(projectId, project.Name, form, 1, ct), "Index");
@@ -63,18 +58,3 @@ public sealed class ProgressController(
         return new ProgressPage(projectId, name, rows, form);
     }
 }
-
-public sealed class ProgressForm
-{
-    public string Text { get; set; } = "";
-
-    public sealed class Validator : AbstractValidator<ProgressForm>
-    {
-        public Validator(IStringLocalizer<SharedResource> l) =>
-            RuleFor(f => f.Text).NotEmpty().MaximumLength(ProgressReport.TextMaxLength).WithName(_ => l["Progress report"]);
-    }
-}
-
-public sealed record ProgressRow(string Text, DateTime At, string Author);
-
-public sealed record ProgressPage(int ProjectId, string ProjectName, Page<ProgressRow> Rows, ProgressForm Form);

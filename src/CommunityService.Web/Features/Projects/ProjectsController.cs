@@ -4,7 +4,9 @@ using CommunityService.Data.Needs;
 using CommunityService.Data.Projects;
 using CommunityService.Web.Features.Cases;
 using CommunityService.Web.Features.HomeVisits;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Audit;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -90,15 +92,12 @@ public sealed class ProjectsController(
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
-        var project = await db.Projects.AsNoTracking().Include(p => p.TargetGroups).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.AsNoTracking().Include(p => p.TargetGroups).FirstOrDefaultAsync(p => p.Id == id, ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         if (project.Stage.IsFinished())
         {
             return this.Refuse(l[GateMessages.ProjectFinished], Url.Action(nameof(Details), new { id }));
@@ -117,15 +116,12 @@ public sealed class ProjectsController(
     public async Task<IActionResult> Edit(int id, ProjectForm form, [FromServices] IValidator<ProjectForm> validator, CancellationToken ct)
     {
         form.Id = id;
-        var project = await db.Projects.Include(p => p.TargetGroups).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.Include(p => p.TargetGroups).FirstOrDefaultAsync(p => p.Id == id, ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         if (project.Stage.IsFinished())
         {
             return this.Refuse(l[GateMessages.ProjectFinished], Url.Action(nameof(Details), new { id }));
@@ -142,18 +138,13 @@ public sealed class ProjectsController(
             return this.InvalidForm(form);
         }
         var type = await db.ServiceTypes.FirstAsync(t => t.Id == form.ServiceTypeId, ct);
-        db.Entry(project).Property(p => p.Version).OriginalValue = form.Version;
+        db.ExpectVersion(project, form.Version);
         Apply(form, project, type);
         project.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        try
+        if (!await db.TrySaveAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
             await LoadChoicesAsync(ct);
-            return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
+            return this.ConflictForm(form);
         }
         TempData["Message"] = l["The project was saved."].Value;
         return RedirectToAction(nameof(Details), new { id });
@@ -162,15 +153,12 @@ public sealed class ProjectsController(
     [HttpPost("{id:int}/needs")]
     public async Task<IActionResult> AddNeed(int id, NeedForm form, [FromServices] IValidator<NeedForm> validator, CancellationToken ct)
     {
-        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         if (project.Stage != ProjectStage.Survey)
         {
             return this.Refuse(l["Needs are linked while the project is in the Survey stage."], Url.Action(nameof(Details), new { id }));
@@ -190,15 +178,12 @@ public sealed class ProjectsController(
     [HttpPost("{id:int}/advance")]
     public async Task<IActionResult> Advance(int id, StageForm form, [FromServices] IValidator<StageForm> validator, CancellationToken ct)
     {
-        var project = await LoadForGateAsync(id, ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await LoadForGateAsync(id, ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return await DetailsWithErrorsAsync(id, ct: ct);
@@ -224,7 +209,7 @@ public sealed class ProjectsController(
 
     [Authorize(Policy = Policies.Manager)]
     [HttpPost("{id:int}/decide")]
-    public async Task<IActionResult> Decide(int id, DecisionForm form, [FromServices] IValidator<DecisionForm> validator, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
+    public async Task<IActionResult> Decide(int id, DecisionForm form, [FromServices] IValidator<DecisionForm> validator, [FromServices] AuditTrail audit, CancellationToken ct)
     {
         var project = await LoadForGateAsync(id, ct);
         if (project is null)
@@ -246,10 +231,10 @@ public sealed class ProjectsController(
         }
         audit.Add(User, form.Outcome switch
         {
-            Data.Decisions.DecisionOutcome.Approve => Audit.AuditAction.Approved,
-            Data.Decisions.DecisionOutcome.Reject => Audit.AuditAction.Rejected,
-            _ => Audit.AuditAction.Returned,
-        }, Audit.AuditRecordType.Project, id, detail: "decision");
+            Data.Decisions.DecisionOutcome.Approve => AuditAction.Approved,
+            Data.Decisions.DecisionOutcome.Reject => AuditAction.Rejected,
+            _ => AuditAction.Returned,
+        }, AuditRecordType.Project, id, detail: "decision");
         await db.SaveChangesAsync(ct);
         TempData["Message"] = l["The decision was recorded."].Value;
         return form.FromProposal ? RedirectToAction("Proposal", "Decisions", new { id }) : RedirectToAction(nameof(Details), new { id });
@@ -374,25 +359,4 @@ public sealed class ProjectsController(
             .OrderBy(t => t.Category).ThenBy(t => t.Id)
             .Select(t => new ServiceTypeOption(t.Id, t.Category, t.Name)).ToListAsync(ct);
     }
-}
-
-public sealed record ProjectRow(int Id, string Name, ServiceCategory Category, string ServiceType, string Community, ProjectStage Stage, DateTime UpdatedAt);
-
-public sealed record ProjectList(ServiceCategory? Category, ProjectStage? Stage, int? Community, IReadOnlyList<SelectListItem> Communities, Page<ProjectRow> Rows);
-
-public sealed record ServiceTypeOption(int Id, ServiceCategory Category, string Name);
-
-public sealed record ProjectPage(ServiceProject Project, int RecordCount, IReadOnlyDictionary<string, string> Names, ProjectStage? Next, GateCheck? NextGate)
-{
-    public NeedForm? Need { get; init; }
-    public DecisionForm? Decision { get; init; }
-    public int OpenHomeVisits { get; init; }
-
-    /// <summary>The "on track?" panel, from publicity on (when there is an approved plan).</summary>
-    public ProjectProgress? Progress { get; init; }
-
-    /// <summary>The project's case files that the reader may open (assigned to them; all for a manager).</summary>
-    public int CaseFiles { get; init; }
-
-    public string NameOf(string? userId) => userId is not null && Names.TryGetValue(userId, out var name) ? name : "";
 }

@@ -2,7 +2,8 @@ using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Execution;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,15 +21,12 @@ public sealed class RecordsController(
     [HttpGet("")]
     public async Task<IActionResult> Index(int projectId, DeliveryMode? mode, int? session, int page = 1, CancellationToken ct = default)
     {
-        var project = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         var query = db.ServiceRecords.AsNoTracking().Where(r => r.ProjectId == projectId);
         if (mode is { } m)
         {
@@ -48,15 +46,12 @@ public sealed class RecordsController(
     [HttpGet("create")]
     public async Task<IActionResult> Create(int projectId, CancellationToken ct)
     {
-        var project = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Name, p.CommunityId }).FirstOrDefaultAsync(ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         return View(new RecordForm
         {
             ProjectId = projectId, ProjectName = project.Name, DeliveredAt = time.Now.Date.AddHours(9), DurationMinutes = 60,
@@ -67,15 +62,12 @@ public sealed class RecordsController(
     public async Task<IActionResult> Create(int projectId, RecordForm form, [FromServices] IValidator<RecordForm> validator, CancellationToken ct)
     {
         form.ProjectId = projectId;
-        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         form.ProjectName = project.Name;
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
@@ -94,11 +86,7 @@ public sealed class RecordsController(
             RecordedById = User.UserId(), CreatedAt = now,
         });
         project.UpdatedAt = now;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             // Someone changed the project meanwhile, most often a colleague recording a service at the same time: it was
             // just updated, so the record is saved on its own, once the project is seen to be still in execution.
@@ -114,30 +102,3 @@ public sealed class RecordsController(
         return RedirectToAction("Details", "Projects", new { id = projectId }, "execution");
     }
 }
-
-public sealed class RecordForm
-{
-    public int ProjectId { get; set; }
-    public string ProjectName { get; set; } = "";
-    public string RecipientName { get; set; } = "";
-    public DateTime? DeliveredAt { get; set; }
-    public DeliveryMode DeliveryMode { get; set; }
-    public int DurationMinutes { get; set; }
-    public string Description { get; set; } = "";
-
-    public sealed class Validator : AbstractValidator<RecordForm>
-    {
-        public Validator(IStringLocalizer<SharedResource> l)
-        {
-            RuleFor(f => f.RecipientName).NotEmpty().MaximumLength(ServiceRecord.RecipientMaxLength).WithName(_ => l["Recipient"]);
-            RuleFor(f => f.DeliveredAt).NotNull().WithName(_ => l["Date"]);
-            RuleFor(f => f.DeliveryMode).IsInEnum().NotEqual(DeliveryMode.Both).WithMessage(_ => l["Choose at the facility or at home."]);
-            RuleFor(f => f.DurationMinutes).InclusiveBetween(1, 24 * 60).WithName(_ => l["Minutes"]);
-            RuleFor(f => f.Description).NotEmpty().MaximumLength(ServiceRecord.DescriptionMaxLength).WithName(_ => l["What was done"]);
-        }
-    }
-}
-
-public sealed record RecordRow(int Id, string Recipient, DateTime DeliveredAt, DeliveryMode Mode, int Minutes, string Description, string Place, string DeliveredBy);
-
-public sealed record RecordList(int ProjectId, string ProjectName, DeliveryMode? Mode, int? Session, Page<RecordRow> Rows);

@@ -1,6 +1,7 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -73,21 +74,6 @@ public sealed class RepresentativesController(
     private IQueryable<ApplicationUser> Residents() =>
         db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
             && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Resident)));
-}
-
-public sealed record ResidentRow(string Id, string UserName, string DisplayName, string? Community, bool IsRepresentative);
-
-public sealed record ResidentList(int? Community, bool Only, IReadOnlyList<SelectListItem> Communities, Page<ResidentRow> Rows);
-
-public sealed class RepresentativeForm
-{
-    public bool IsRepresentative { get; set; }
-    public string? ReturnUrl { get; set; }
-
-    public sealed class Validator : AbstractValidator<RepresentativeForm>
-    {
-        public Validator() => RuleFor(f => f.ReturnUrl).MaximumLength(2000);
-    }
 }
 
 /// <summary>Who may be a representative: shared by this page and the administrator's account form.</summary>

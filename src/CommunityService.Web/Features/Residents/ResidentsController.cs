@@ -2,7 +2,8 @@ using CommunityService.Data;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Residents;
 using CommunityService.Web.Features.Me;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Audit;
+using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace CommunityService.Web.Features.Residents;
 public sealed class ResidentsController(CommunityServiceDbContext db, IAuthorizationService authorization, ResidentFactsProtector protector) : Controller
 {
     [HttpGet("{userId}")]
-    public async Task<IActionResult> Details(string userId, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
+    public async Task<IActionResult> Details(string userId, [FromServices] AuditTrail audit, CancellationToken ct)
     {
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Resident || r.Name == Roles.Volunteer))))
@@ -43,7 +44,7 @@ public sealed class ResidentsController(CommunityServiceDbContext db, IAuthoriza
             // Special-group facts (disability, low income, age) are on this page: who looked is on the trail. Decrypted only
             // after the access check, and only while the consent stands.
             profile = profile with { Facts = protector.Read(stored!.ProtectedFacts, userId) };
-            await audit.WriteAsync(User, Audit.AuditAction.SensitiveDataViewed, Audit.AuditRecordType.Resident, account.UserName, Audit.AuditResult.Succeeded, "", ct);
+            await audit.WriteAsync(User, AuditAction.SensitiveDataViewed, AuditRecordType.Resident, account.UserName, AuditResult.Succeeded, "", ct);
         }
         var history = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId && c.Purpose == ConsentPurpose.SensitiveFacts)
             .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
@@ -56,14 +57,3 @@ public sealed class ResidentsController(CommunityServiceDbContext db, IAuthoriza
         ? await authorization.WorksInAsync(User, id)
         : User.IsInRole(Roles.Manager) || !User.HasClaim(c => c.Type == PortalClaimsFactory.CommunityId);
 }
-
-public sealed record ResidentAccount(string Id, string UserName, string DisplayName, int? CommunityId, string? Community);
-
-public sealed record ResidentFacts(
-    string FullName, string Phone, int? CommunityId, string? Community, string Address, string Household, FactsReading Facts,
-    DateTime? ConsentAt, string? ConsentWording, DateTime UpdatedAt)
-{
-    public bool HasConsent => ConsentAt is not null;
-}
-
-public sealed record ResidentPage(ResidentAccount Account, ResidentFacts? Profile, List<ConsentRow> History);

@@ -2,20 +2,12 @@ using CommunityService.Data;
 using CommunityService.Data.Evaluations;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Reviews;
-
-public enum ReviewKind
-{
-    Decision,
-    Plan,
-    Evaluation,
-    Adjustment,
-}
 
 /// <summary>待审批: everything waiting for a manager, the longest wait first. Three queries: decisions, plans (with the adjustments they were written for), evaluations.</summary>
 [Authorize(Policy = Policies.Manager)]
@@ -50,20 +42,4 @@ public sealed class ReviewsController(CommunityServiceDbContext db) : Controller
             .ToList();
         return View(rows);
     }
-}
-
-/// <summary>One item waiting; <paramref name="ItemId"/> names it where the project alone does not (an adjustment).</summary>
-public sealed record ReviewRow(ReviewKind Kind, int ProjectId, string Project, string Community, DateTime WaitingSince, int? ItemId = null)
-{
-    /// <summary>Waits longer than two weeks are marked on the queue.</summary>
-    public const int LongWaitDays = 14;
-
-    // The plan page, not the project page: a project past the Plan stage shows no review form for a new plan version there.
-    public string? LinkOn(IUrlHelper url) => Kind switch
-    {
-        ReviewKind.Decision => url.Action("Proposal", "Decisions", new { id = ProjectId }),
-        ReviewKind.Plan => url.Action("Index", "Plans", new { projectId = ProjectId }),
-        ReviewKind.Adjustment => url.Action("Details", "Adjustments", new { id = ItemId }),
-        _ => url.Action("Details", "Evaluations", new { id = ItemId }),
-    };
 }

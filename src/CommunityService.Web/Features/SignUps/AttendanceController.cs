@@ -2,7 +2,8 @@ using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Execution;
 using CommunityService.Data.Participation;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -63,15 +64,12 @@ public sealed class AttendanceController(
     [HttpPost("/sessions/{id:int}/walk-ins")]
     public async Task<IActionResult> WalkIn(int id, WalkInForm form, [FromServices] IValidator<WalkInForm> validator, CancellationToken ct)
     {
-        var page = await PageAsync(id, form, ct);
-        if (page is null)
+        var pageAccess = await this.OpenInCommunityAsync(authorization, await PageAsync(id, form, ct), x => x.CommunityId);
+        if (!pageAccess.Granted)
         {
-            return NotFound();
+            return pageAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, page.CommunityId))
-        {
-            return Forbid();
-        }
+        var page = pageAccess.Record;
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.InvalidForm(page, "CheckIn");
@@ -89,16 +87,13 @@ public sealed class AttendanceController(
     [HttpPost("/sessions/{id:int}/records")]
     public async Task<IActionResult> Record(int id, CancellationToken ct)
     {
-        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.Id, s.ProjectId, s.Title, s.StartsAt, s.EndsAt, s.Place, s.Project!.CommunityId }).FirstOrDefaultAsync(ct);
-        if (session is null)
+        var sessionAccess = await this.OpenInCommunityAsync(authorization, await db.Sessions.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new { s.Id, s.ProjectId, s.Title, s.StartsAt, s.EndsAt, s.Place, s.Project!.CommunityId }).FirstOrDefaultAsync(ct), x => x.CommunityId);
+        if (!sessionAccess.Granted)
         {
-            return NotFound();
+            return sessionAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, session.CommunityId))
-        {
-            return Forbid();
-        }
+        var session = sessionAccess.Record;
         var now = clock.GetUtcNow().UtcDateTime;
         if (session.StartsAt > now)
         {
@@ -138,14 +133,4 @@ public sealed class AttendanceController(
             .ToListAsync(ct);
         return session with { People = people, Form = form };
     }
-}
-
-public sealed record Attendee(int Id, string Name, string Phone, SignUpChannel Channel, DateTime? CheckedInAt);
-
-public sealed record CheckInPage(int Id, int ProjectId, string ProjectName, int CommunityId, string Title, DateTime StartsAt, DateTime EndsAt,
-    string Place, int Capacity, int Records)
-{
-    public IReadOnlyList<Attendee> People { get; init; } = [];
-    public WalkInForm Form { get; init; } = new();
-    public int CheckedIn => People.Count(p => p.CheckedInAt is not null);
 }

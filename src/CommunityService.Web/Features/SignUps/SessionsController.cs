@@ -2,7 +2,8 @@ using CommunityService.Data;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,15 +21,12 @@ public sealed class SessionsController(
     [HttpGet("/projects/{projectId:int}/sessions")]
     public async Task<IActionResult> Index(int projectId, CancellationToken ct)
     {
-        var project = await ProjectAsync(projectId, ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await ProjectAsync(projectId, ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         var form = new SessionForm { Place = project.Place, Capacity = project.Capacity };
         return View(await PageAsync(project, form, ct));
     }
@@ -36,15 +34,12 @@ public sealed class SessionsController(
     [HttpPost("/projects/{projectId:int}/sessions")]
     public async Task<IActionResult> Create(int projectId, SessionForm form, [FromServices] IValidator<SessionForm> validator, CancellationToken ct)
     {
-        var project = await ProjectAsync(projectId, ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await ProjectAsync(projectId, ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         if (project.Stage.IsFinished())
         {
             return this.Refuse(l[GateMessages.ProjectFinished], Url.Action("Details", "Projects", new { id = projectId }));
@@ -73,30 +68,24 @@ public sealed class SessionsController(
     [HttpGet("/sessions/{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
-        var page = await ListAsync(id, ct);
-        if (page is null)
+        var pageAccess = await this.OpenInCommunityAsync(authorization, await ListAsync(id, ct), x => x.CommunityId);
+        if (!pageAccess.Granted)
         {
-            return NotFound();
+            return pageAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, page.CommunityId))
-        {
-            return Forbid();
-        }
+        var page = pageAccess.Record;
         return View(page);
     }
 
     [HttpPost("/sessions/{id:int}/signups")]
     public async Task<IActionResult> Add(int id, SignUpForm form, [FromServices] IValidator<SignUpForm> validator, CancellationToken ct)
     {
-        var page = await ListAsync(id, ct);
-        if (page is null)
+        var pageAccess = await this.OpenInCommunityAsync(authorization, await ListAsync(id, ct), x => x.CommunityId);
+        if (!pageAccess.Granted)
         {
-            return NotFound();
+            return pageAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, page.CommunityId))
-        {
-            return Forbid();
-        }
+        var page = pageAccess.Record;
         form.SessionId = id;
         if (form.Channel == SignUpChannel.Online)
         {
@@ -128,15 +117,12 @@ public sealed class SessionsController(
     [HttpPost("/sessions/{id:int}/capacity")]
     public async Task<IActionResult> Capacity(int id, CapacityForm form, [FromServices] IValidator<CapacityForm> validator, CancellationToken ct)
     {
-        var page = await ListAsync(id, ct);
-        if (page is null)
+        var pageAccess = await this.OpenInCommunityAsync(authorization, await ListAsync(id, ct), x => x.CommunityId);
+        if (!pageAccess.Granted)
         {
-            return NotFound();
+            return pageAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, page.CommunityId))
-        {
-            return Forbid();
-        }
+        var page = pageAccess.Record;
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.InvalidForm(page, "Details");
@@ -206,20 +192,4 @@ public sealed class SessionsController(
             .ToListAsync(ct);
         return session with { People = people, Form = new SignUpForm { SessionId = sessionId } };
     }
-}
-
-public sealed record ProjectFacts(int Id, string Name, int CommunityId, ProjectStage Stage, string Place, int Capacity);
-
-public sealed record SessionRow(int Id, string Title, DateTime StartsAt, DateTime EndsAt, string Place, int Capacity, int PlacesTaken, int Waiting, bool IsCancelled);
-
-public sealed record SessionsPage(ProjectFacts Project, IReadOnlyList<SessionRow> Sessions, SessionForm Form);
-
-public sealed record ListEntry(int Id, string Name, string Phone, string Note, SignUpStatus Status, SignUpChannel Channel, DateTime CreatedAt,
-    DateTime? PromotedAt, DateTime? CancelledAt, DateTime? ConfirmedAt, string? ResidentId);
-
-public sealed record SessionListPage(int Id, int ProjectId, string ProjectName, int CommunityId, string Title, DateTime StartsAt, DateTime EndsAt,
-    string Place, int Capacity, int PlacesTaken, bool IsCancelled)
-{
-    public IReadOnlyList<ListEntry> People { get; init; } = [];
-    public SignUpForm Form { get; init; } = new();
 }

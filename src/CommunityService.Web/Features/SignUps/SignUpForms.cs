@@ -1,5 +1,5 @@
 using CommunityService.Data.Participation;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 

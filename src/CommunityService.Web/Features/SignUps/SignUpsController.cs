@@ -3,7 +3,8 @@ using CommunityService.Data.Identity;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Plans;
 using CommunityService.Web.Features.Notices;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -122,11 +123,3 @@ public sealed class SignUpsController(
         return offer is not null && NoticeQueries.OffersSignUp(offer.Mode) ? offer : null;
     }
 }
-
-public sealed record SessionOfferPage(int NoticeId, string Title, string Fee, int SessionId, string SessionTitle, DateTime StartsAt, DateTime EndsAt,
-    string Place, int Capacity, int PlacesTaken, Data.Catalog.DeliveryMode? Mode)
-{
-    public int PlacesLeft => Math.Max(0, Capacity - PlacesTaken);
-}
-
-public sealed record SignUpPage(SessionOfferPage Offer, SignUpForm Form);

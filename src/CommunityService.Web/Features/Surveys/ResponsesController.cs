@@ -1,7 +1,8 @@
 using System.Globalization;
 using CommunityService.Data;
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -243,17 +244,4 @@ public sealed class ResponsesController(
         var communities = survey.Communities.OrderBy(c => c.Name).Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         return new RespondPage(survey, staffEntry, communities) { CommunityId = communityId };
     }
-}
-
-public sealed record RespondPage(Survey Survey, bool StaffEntry, IReadOnlyList<SelectListItem> Communities)
-{
-    public IReadOnlyDictionary<int, AnswerInput> Values { get; init; } = new Dictionary<int, AnswerInput>();
-    public IReadOnlyDictionary<int, string> Errors { get; init; } = new Dictionary<int, string>();
-    public int? CommunityId { get; init; }
-    public AgeBand? AgeBand { get; init; }
-    public ResponseChannel Channel { get; init; } = ResponseChannel.Online;
-    public string RespondentName { get; init; } = "";
-    public bool Updating { get; init; }
-
-    public AnswerInput ValueOf(int questionId) => Values.GetValueOrDefault(questionId) ?? AnswerInput.Empty;
 }

@@ -1,8 +1,7 @@
-using System.Globalization;
-using System.Text;
 using CommunityService.Data;
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -43,10 +42,7 @@ public sealed class ResultsController(
         {
             return Forbid();
         }
-        var stream = new MemoryStream();
-        await stream.SaveSafeAsync(Rows(results), ct);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"survey-{id}-results.xlsx");
+        return await this.WorkbookAsync(SurveyResultsExport.Rows(results, key => l[key].Value), $"survey-{id}-results.xlsx", ct);
     }
 
     [HttpGet("export.csv")]
@@ -61,14 +57,7 @@ public sealed class ResultsController(
         {
             return Forbid();
         }
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', Columns().Select(Quote)).Append("\r\n");
-        foreach (var row in Rows(results))
-        {
-            csv.AppendJoin(',', row.Values.Select(v => Quote(Convert.ToString(SpreadsheetCells.Cell(v), CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
-        }
-        // The byte-order mark makes Excel read the Chinese text as UTF-8.
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"survey-{id}-results.csv");
+        return this.Csv(SurveyResultsExport.Columns(key => l[key].Value), SurveyResultsExport.Rows(results, key => l[key].Value), $"survey-{id}-results.csv");
     }
 
     /// <summary>A satisfaction questionnaire's answers are its project's records: staff of the project's community read them.</summary>
@@ -171,66 +160,4 @@ public sealed class ResultsController(
             WHERE x.RowNumber <= {TextsPerQuestion}
             """).ToListAsync(ct);
     }
-
-    private string[] Columns() => [l["No."], l["Question"], l["Answer"], l["Count"], l["Percent"]];
-
-    private List<Dictionary<string, object>> Rows(SurveyResults results)
-    {
-        string Q(string key) => l[key].Value;
-        var rows = new List<Dictionary<string, object>>();
-        foreach (var r in results.Questions)
-        {
-            void Add(string answer, object count, object percent) => rows.Add(new()
-            {
-                [Q("No.")] = r.Question.Order, [Q("Question")] = r.Question.Text, [Q("Answer")] = answer, [Q("Count")] = count, [Q("Percent")] = percent,
-            });
-            if (r.Question.IsChoice)
-            {
-                foreach (var o in r.Options)
-                {
-                    Add(o.Text.Length == 0 ? Q("Other") : o.Text, o.Count, o.Percent);
-                }
-            }
-            else if (r.Question.Type == QuestionType.Rating)
-            {
-                for (var v = 0; v < r.Ratings.Count; v++)
-                {
-                    Add((v + 1).ToString(CultureInfo.InvariantCulture), r.Ratings[v], SurveyTally.Percent(r.Ratings[v], r.Respondents));
-                }
-            }
-            if (r.Numbers is { } n)
-            {
-                Add(Q("Average"), Math.Round(n.Average, 2), "");
-            }
-            if (r.Question.IsText)
-            {
-                Add(Q("Answers in words"), r.TextCount, "");
-            }
-            Add(Q("Answered"), r.Respondents, SurveyTally.Percent(r.Respondents, results.Total));
-        }
-        return rows;
-    }
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
-
-public sealed class ResultFilter
-{
-    public int? Community { get; set; }
-    public AgeBand? AgeBand { get; set; }
-    public ResponseChannel? Channel { get; set; }
-
-    public string Query => string.Join('&', new[]
-    {
-        Community is { } c ? $"community={c}" : null, AgeBand is { } a ? $"ageBand={a}" : null, Channel is { } ch ? $"channel={ch}" : null,
-    }.Where(p => p is not null));
-}
-
-/// <summary>What identifies the state of a survey's responses: any new, changed or removed response changes it.</summary>
-public sealed record ResponsesStamp(int Count, int LastId, long Versions);
-
-/// <summary>What the database worked out for a survey and a filter, before it is matched with the questions.</summary>
-public sealed record SurveyFigures(int Total, AnswerAggregates Sums, List<RatingCount> Ratings, List<OptionCount> TextCounts, List<TextAnswer> Texts);
-
-public sealed record SurveyResults(Survey Survey, ResultFilter Filter, int Total, IReadOnlyList<QuestionResult> Questions);

@@ -1,6 +1,7 @@
 using CommunityService.Data;
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

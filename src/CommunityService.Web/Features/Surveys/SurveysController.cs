@@ -1,7 +1,8 @@
 using CommunityService.Data;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -117,18 +118,13 @@ public sealed class SurveysController(
             await LoadCommunitiesAsync(ct);
             return this.InvalidForm(form);
         }
-        db.Entry(survey).Property(s => s.Version).OriginalValue = form.Version;
+        db.ExpectVersion(survey, form.Version);
         await ApplyAsync(form, survey, ct);
         db.Entry(survey).State = EntityState.Modified;
-        try
+        if (!await db.TrySaveAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
             await LoadCommunitiesAsync(ct);
-            return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
+            return this.ConflictForm(form);
         }
         TempData["Message"] = l["The survey was saved."].Value;
         return RedirectToAction(nameof(Details), new { id });
@@ -467,16 +463,4 @@ public sealed class SurveysController(
     private async Task LoadCommunitiesAsync(CancellationToken ct) =>
         ViewData["Communities"] = await db.Communities.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Name)
             .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
-}
-
-public sealed record SurveyRow(int Id, string Title, SurveyStatus Status, DateOnly StartDate, DateOnly EndDate, int VersionNumber, int Responses, int Notes, string? Project);
-
-public sealed record SurveyList(SurveyStatus? Status, SurveyKind Kind, Page<SurveyRow> Rows);
-
-public sealed record NoteRow(int Id, FieldNoteKind Kind, string? Community, string Who, string Where, DateTime When, string Content);
-
-public sealed record SurveyPage(Survey Survey, int Responses, IReadOnlyList<NoteRow> Notes, IReadOnlyList<SelectListItem> Communities)
-{
-    public QuestionForm? Question { get; init; }
-    public FieldNoteForm? Note { get; init; }
 }

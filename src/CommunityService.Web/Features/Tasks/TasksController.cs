@@ -1,10 +1,10 @@
 using CommunityService.Data;
 using CommunityService.Data.Execution;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -34,30 +34,24 @@ public sealed class TasksController(
     [HttpGet("/projects/{projectId:int}/tasks")]
     public async Task<IActionResult> Index(int projectId, CancellationToken ct)
     {
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Id, p.Name, p.CommunityId }).FirstOrDefaultAsync(ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Id, p.Name, p.CommunityId }).FirstOrDefaultAsync(ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         return View(await PageAsync(project.Id, project.Name, project.CommunityId, new TaskForm { DueOn = Today.AddDays(7) }, ct));
     }
 
     [HttpPost("/projects/{projectId:int}/tasks")]
     public async Task<IActionResult> Create(int projectId, TaskForm form, [FromServices] IValidator<TaskForm> validator, CancellationToken ct)
     {
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Id, p.Name, p.CommunityId, p.Stage }).FirstOrDefaultAsync(ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Id, p.Name, p.CommunityId, p.Stage }).FirstOrDefaultAsync(ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         var valid = await this.ValidateFormAsync(form, validator, ct);
         if (valid && !await StaffDirectory.Workers(db, project.CommunityId).AnyAsync(u => u.Id == form.ResponsibleId, ct))
         {
@@ -95,13 +89,9 @@ public sealed class TasksController(
         {
             return this.RefuseInvalid(back);
         }
-        db.Entry(task).Property(t => t.Version).OriginalValue = form.Version;
+        db.ExpectVersion(task, form.Version);
         task.SetStatus(form.Status!.Value, clock.GetUtcNow().UtcDateTime);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
             return View("_Refused", new Refusal(l[FormExtensions.ConflictMessage], back));
@@ -122,16 +112,3 @@ public sealed class TasksController(
         return new ProjectTasksPage(projectId, projectName, tasks, people, form, Today);
     }
 }
-
-public sealed record TaskRow(int Id, int ProjectId, string ProjectName, string Title, string Note, string ResponsibleId, string Responsible,
-    DateOnly DueOn, WorkStatus Status, int Version)
-{
-    public bool IsOverdue(DateOnly today) => Status != WorkStatus.Done && DueOn < today;
-}
-
-public sealed record TaskTable(IReadOnlyList<TaskRow> Tasks, DateOnly Today, bool ShowProject, string? ReturnUrl);
-
-public sealed record MyTasksPage(IReadOnlyList<TaskRow> Tasks, DateOnly Today);
-
-public sealed record ProjectTasksPage(int ProjectId, string ProjectName, IReadOnlyList<TaskRow> Tasks, IReadOnlyList<SelectListItem> People,
-    TaskForm Form, DateOnly Today);

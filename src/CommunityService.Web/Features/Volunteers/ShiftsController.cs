@@ -1,7 +1,8 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Volunteers;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,30 +28,24 @@ public sealed class ShiftsController(
     [HttpGet("/projects/{projectId:int}/shifts")]
     public async Task<IActionResult> Index(int projectId, int page = 1, CancellationToken ct = default)
     {
-        var project = await ProjectAsync(projectId, ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await ProjectAsync(projectId, ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         return View("ProjectShifts", await PageAsync(project, page, ct));
     }
 
     [HttpPost("/projects/{projectId:int}/shifts")]
     public async Task<IActionResult> OnDuty(int projectId, OnDutyForm form, [FromServices] IValidator<OnDutyForm> validator, CancellationToken ct)
     {
-        var project = await ProjectAsync(projectId, ct);
-        if (project is null)
+        var projectAccess = await this.OpenInCommunityAsync(authorization, await ProjectAsync(projectId, ct), x => x.CommunityId);
+        if (!projectAccess.Granted)
         {
-            return NotFound();
+            return projectAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = projectAccess.Record;
         if (await this.ValidateFormAsync(form, validator, ct))
         {
             // The session and the colleague must be ones the form offered: ids typed into the form are checked, not trusted.
@@ -125,7 +120,7 @@ public sealed class ShiftsController(
         {
             return await ClashAsync(head, form.Page, input, ct);
         }
-        db.Entry(shift).Property(s => s.Version).OriginalValue = form.Version;
+        db.ExpectVersion(shift, form.Version);
         var check = shift.Confirm(form.Minutes, form.Note, User.UserId(), shift.Session.StartsAt, Now);
         if (!check.IsPassed)
         {
@@ -135,11 +130,7 @@ public sealed class ShiftsController(
             }
             return this.InvalidForm(await PageAsync(head, form.Page, ct) with { Input = input }, "ProjectShifts");
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             db.ChangeTracker.Clear();
             return await ClashAsync(head, form.Page, input, ct);
@@ -151,8 +142,7 @@ public sealed class ShiftsController(
     /// <summary>The volunteer changed the minutes, or a colleague confirmed them, since the page was opened: the input is kept to review.</summary>
     private async Task<IActionResult> ClashAsync(ProjectHead head, int page, ConfirmInput input, CancellationToken ct)
     {
-        ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
-        return this.InvalidForm(await PageAsync(head, page, ct) with { Input = input }, "ProjectShifts", StatusCodes.Status409Conflict);
+        return this.ConflictForm(await PageAsync(head, page, ct) with { Input = input }, "ProjectShifts");
     }
 
     private Task<ProjectHead?> ProjectAsync(int projectId, CancellationToken ct) =>

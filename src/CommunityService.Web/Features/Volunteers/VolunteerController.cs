@@ -1,7 +1,8 @@
 using CommunityService.Data;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Volunteers;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +51,7 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
         }
         else
         {
-            db.Entry(profile).Property(p => p.Version).OriginalValue = form.Version;
+            db.ExpectVersion(profile, form.Version);
         }
         profile.Skills = form.Skills.Trim();
         profile.Availability = form.Availability.Trim();
@@ -63,8 +64,7 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
         {
             // Another tab saved first (a changed version, or a first profile created twice): keep this input for review.
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
-            return this.InvalidForm(form, "Profile", StatusCodes.Status409Conflict);
+            return this.ConflictForm(form, "Profile");
         }
         TempData["Message"] = l["Your volunteer profile was saved."].Value;
         return RedirectToAction(nameof(Index));
@@ -99,11 +99,7 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
         {
             return this.Refuse(l[check.Missing[0]], Url.Action(nameof(Index)));
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             return this.Refuse(l[FormExtensions.ConflictMessage], Url.Action(nameof(Index)));
         }
@@ -129,7 +125,7 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
         {
             return await ClashAsync(input, ct);
         }
-        db.Entry(shift).Property(s => s.Version).OriginalValue = form.Version;
+        db.ExpectVersion(shift, form.Version);
         var check = shift.Log(form.Minutes!.Value, shift.Session!.StartsAt, Now);
         if (!check.IsPassed)
         {
@@ -139,11 +135,7 @@ public sealed class VolunteerController(CommunityServiceDbContext db, TimeProvid
             }
             return await PageAsync(input, StatusCodes.Status400BadRequest, ct);
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             db.ChangeTracker.Clear();
             return await ClashAsync(input, ct);

@@ -1,5 +1,5 @@
 using CommunityService.Data.Volunteers;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 
 namespace CommunityService.Web.Features.Volunteers;
 

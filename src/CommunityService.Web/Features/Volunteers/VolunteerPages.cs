@@ -1,6 +1,6 @@
 using CommunityService.Data.Projects;
 using CommunityService.Data.Volunteers;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
 
 namespace CommunityService.Web.Features.Volunteers;
 

@@ -1,7 +1,9 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Volunteers;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Audit;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +66,7 @@ public sealed class VolunteersController(
         FilterDates.CheckPeriod(ModelState, l, filter.From, filter.To, "To (included)");
 
     [HttpGet("export.xlsx")]
-    public async Task<IActionResult> Export([FromQuery] HoursFilter filter, [FromServices] Audit.AuditTrail audit, CancellationToken ct)
+    public async Task<IActionResult> Export([FromQuery] HoursFilter filter, [FromServices] AuditTrail audit, CancellationToken ct)
     {
         if (!await ScopeAsync(filter, ct))
         {
@@ -82,26 +84,12 @@ public sealed class VolunteersController(
                 select new VolunteerHoursRow(u.Id, u.DisplayName, u.Community == null ? null : u.Community.Name, t.Minutes, t.Shifts))
             .ToListAsync(ct);
         var projects = await ProjectTotalsAsync(shifts, ct);
-        string Q(string key) => l[key].Value;
-        var sheets = new Dictionary<string, object>
-        {
-            [Q("Volunteers")] = volunteers.Select(v => new Dictionary<string, object>
-            {
-                [Q("Volunteer")] = v.Name, [Q("Community")] = v.Community ?? "", [Q("Shifts")] = v.Shifts, [Q("Hours")] = ConfirmedHours.Hours(v.Minutes),
-            }).ToList(),
-            [Q("Projects")] = projects.Select(p => new Dictionary<string, object>
-            {
-                [Q("Project")] = p.Project, [Q("Community")] = p.Community, [Q("Shifts")] = p.Shifts, [Q("Hours")] = ConfirmedHours.Hours(p.Minutes),
-            }).ToList(),
-        };
-        var stream = new MemoryStream();
-        await stream.SaveSafeAsync(sheets, ct);
-        // Names of volunteers leave the portal: personal data.
-        await audit.WriteAsync(User, Audit.AuditAction.PersonalDataExported, Audit.AuditRecordType.Volunteers, filter.Community?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            Audit.AuditResult.Succeeded, $"{volunteers.Count}", ct);
-        stream.Position = 0;
         var span = $"{filter.Period.From?.ToString("yyyyMMdd") ?? "start"}-{filter.Period.To?.ToString("yyyyMMdd") ?? "now"}";
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"volunteer-hours-{span}.xlsx");
+        var file = await this.WorkbookAsync(VolunteerExport.Sheets(volunteers, projects, key => l[key].Value), $"volunteer-hours-{span}.xlsx", ct);
+        // Names of volunteers leave the portal: personal data.
+        await audit.WriteAsync(User, AuditAction.PersonalDataExported, AuditRecordType.Volunteers, filter.Community?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            AuditResult.Succeeded, $"{volunteers.Count}", ct);
+        return file;
     }
 
     [HttpGet("{userId}")]

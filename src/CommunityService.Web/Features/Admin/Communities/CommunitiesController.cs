@@ -1,6 +1,7 @@
 using CommunityService.Data;
 using CommunityService.Data.Communities;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -70,47 +71,24 @@ public sealed class CommunitiesController(CommunityServiceDbContext db, IStringL
         {
             return this.InvalidForm(form);
         }
-        db.Entry(community).Property(x => x.Version).OriginalValue = form.Version;
+        db.ExpectVersion(community, form.Version);
         community.Name = form.Name.Trim();
         community.Description = form.Description.Trim();
         community.IsActive = form.IsActive;
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (!await db.TrySaveAsync(ct))
+            {
+                return this.ConflictForm(form);
+            }
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Not a lost race (TrySaveAsync answers those): the unique name.
             ModelState.AddModelError(nameof(form.Name), l["A community with this name already exists."]);
-            return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
             return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The community was saved."].Value;
         return RedirectToAction(nameof(Index));
-    }
-}
-
-public sealed record CommunityRow(int Id, string Name, string Description, bool IsActive);
-
-public sealed class CommunityForm
-{
-    public int Id { get; set; }
-    public string Name { get; set; } = "";
-    public string Description { get; set; } = "";
-    public bool IsActive { get; set; }
-    public int Version { get; set; }
-
-    public sealed class Validator : AbstractValidator<CommunityForm>
-    {
-        public Validator(IStringLocalizer<SharedResource> l, CommunityServiceDbContext db)
-        {
-            RuleFor(f => f.Name).NotEmpty().MaximumLength(Community.NameMaxLength).WithName(_ => l["Name"])
-                .MustAsync(async (form, name, ct) => !await db.Communities.AnyAsync(c => c.Name == name.Trim() && c.Id != form.Id, ct))
-                .WithMessage(_ => l["A community with this name already exists."]);
-            RuleFor(f => f.Description).MaximumLength(Community.DescriptionMaxLength).WithName(_ => l["Description"]);
-        }
     }
 }

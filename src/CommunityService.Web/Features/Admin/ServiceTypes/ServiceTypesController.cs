@@ -1,6 +1,7 @@
 using CommunityService.Data;
 using CommunityService.Data.Catalog;
-using CommunityService.Web.Infrastructure;
+using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -67,50 +68,25 @@ public sealed class ServiceTypesController(CommunityServiceDbContext db, IString
         {
             return this.InvalidForm(form);
         }
-        db.Entry(type).Property(x => x.Version).OriginalValue = form.Version;
+        db.ExpectVersion(type, form.Version);
         // The category is fixed once projects use the type: their category is copied from it.
         type.Name = form.Name.Trim();
         type.Description = form.Description.Trim();
         type.IsActive = form.IsActive;
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (!await db.TrySaveAsync(ct))
+            {
+                return this.ConflictForm(form);
+            }
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Not a lost race (TrySaveAsync answers those): the unique name.
             ModelState.AddModelError(nameof(form.Name), l["This service type already exists in the category."]);
-            return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
             return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The service type was saved."].Value;
         return RedirectToAction(nameof(Index));
-    }
-}
-
-public sealed record ServiceTypeRow(int Id, ServiceCategory Category, string Name, string Description, bool IsActive);
-
-public sealed class ServiceTypeForm
-{
-    public int Id { get; set; }
-    public ServiceCategory Category { get; set; }
-    public string Name { get; set; } = "";
-    public string Description { get; set; } = "";
-    public bool IsActive { get; set; }
-    public int Version { get; set; }
-
-    public sealed class Validator : AbstractValidator<ServiceTypeForm>
-    {
-        public Validator(IStringLocalizer<SharedResource> l, CommunityServiceDbContext db)
-        {
-            RuleFor(f => f.Category).IsInEnum();
-            RuleFor(f => f.Name).NotEmpty().MaximumLength(ServiceType.NameMaxLength).WithName(_ => l["Name"])
-                .MustAsync(async (form, name, ct) => !await db.ServiceTypes.AnyAsync(t => t.Name == name.Trim() && t.Category == form.Category && t.Id != form.Id, ct))
-                .WithMessage(_ => l["This service type already exists in the category."]);
-            RuleFor(f => f.Description).MaximumLength(ServiceType.DescriptionMaxLength).WithName(_ => l["Description"]);
-        }
     }
 }

@@ -1,0 +1,4 @@
+
+namespace CommunityService.Web.Features.Admin.Communities;
+
+public sealed record CommunityRow(int Id, string Name, string Description, bool IsActive);
