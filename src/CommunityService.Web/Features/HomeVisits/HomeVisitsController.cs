@@ -208,16 +208,13 @@ public sealed class HomeVisitsController(
     [HttpPost("/home-visits/{id:int}/accept")]
     public async Task<IActionResult> Accept([FromRoute] int id, AcceptForm form, CancellationToken ct)
     {
-        var request = await db.HomeVisitRequests.Include(r => r.Project).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null)
+        var requestAccess = await this.OpenInCommunityAsync(authorization, await db.HomeVisitRequests.Include(r => r.Project).FirstOrDefaultAsync(r => r.Id == id, ct), x => x.Project!.CommunityId);
+        if (!requestAccess.Granted)
         {
-            return NotFound();
+            return requestAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, request.Project!.CommunityId))
-        {
-            return Forbid();
-        }
-        if (request.Project.Stage.IsFinished())
+        var request = requestAccess.Record;
+        if (request.Project!.Stage.IsFinished())
         {
             return this.Refuse(l[EndedOnlyDecline], Url.Action(nameof(Details), new { id }));
         }
@@ -228,15 +225,12 @@ public sealed class HomeVisitsController(
     [HttpPost("/home-visits/{id:int}/decline")]
     public async Task<IActionResult> Decline([FromRoute] int id, DeclineForm form, [FromServices] IValidator<DeclineForm> validator, CancellationToken ct)
     {
-        var request = await db.HomeVisitRequests.Include(r => r.Project).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null)
+        var requestAccess = await this.OpenInCommunityAsync(authorization, await db.HomeVisitRequests.Include(r => r.Project).FirstOrDefaultAsync(r => r.Id == id, ct), x => x.Project!.CommunityId);
+        if (!requestAccess.Granted)
         {
-            return NotFound();
+            return requestAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, request.Project!.CommunityId))
-        {
-            return Forbid();
-        }
+        var request = requestAccess.Record;
         var input = new TriageInput(form, null);
         if (!await this.ValidateFormAsync(form, validator, ct))
         {

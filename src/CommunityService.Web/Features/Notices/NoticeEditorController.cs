@@ -93,51 +93,42 @@ public sealed class NoticeEditorController(
     [HttpGet("/notices/{id:int}/manage")]
     public async Task<IActionResult> Manage(int id, CancellationToken ct)
     {
-        var notice = await db.Notices.AsNoTracking().Include(n => n.Channels).Include(n => n.Project)
-            .FirstOrDefaultAsync(n => n.Id == id, ct);
-        if (notice is null)
+        var noticeAccess = await this.OpenInCommunityAsync(authorization, await db.Notices.AsNoTracking().Include(n => n.Channels).Include(n => n.Project)
+            .FirstOrDefaultAsync(n => n.Id == id, ct), x => x.Project!.CommunityId);
+        if (!noticeAccess.Granted)
         {
-            return NotFound();
+            return noticeAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, notice.Project!.CommunityId))
-        {
-            return Forbid();
-        }
+        var notice = noticeAccess.Record;
         return View(new NoticeDesk(notice, Now, new ChannelForm { SentOn = DateOnly.FromDateTime(time.Now) }));
     }
 
     [HttpGet("/notices/{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
-        var notice = await db.Notices.AsNoTracking().Include(n => n.Project).FirstOrDefaultAsync(n => n.Id == id, ct);
-        if (notice is null)
+        var noticeAccess = await this.OpenInCommunityAsync(authorization, await db.Notices.AsNoTracking().Include(n => n.Project).FirstOrDefaultAsync(n => n.Id == id, ct), x => x.Project!.CommunityId);
+        if (!noticeAccess.Granted)
         {
-            return NotFound();
+            return noticeAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, notice.Project!.CommunityId))
-        {
-            return Forbid();
-        }
+        var notice = noticeAccess.Record;
         if (!notice.IsEditable)
         {
             return this.Refuse(l[Notice.WithdrawnCannotBeEdited], Url.Action(nameof(Manage), new { id }));
         }
-        return View(NoticeForm.From(notice, notice.Project.Name, time));
+        return View(NoticeForm.From(notice, notice.Project!.Name, time));
     }
 
     [HttpPost("/notices/{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, NoticeForm form, [FromServices] IValidator<NoticeForm> validator, CancellationToken ct)
     {
-        var notice = await db.Notices.Include(n => n.Project).FirstOrDefaultAsync(n => n.Id == id, ct);
-        if (notice is null)
+        var noticeAccess = await this.OpenInCommunityAsync(authorization, await db.Notices.Include(n => n.Project).FirstOrDefaultAsync(n => n.Id == id, ct), x => x.Project!.CommunityId);
+        if (!noticeAccess.Granted)
         {
-            return NotFound();
+            return noticeAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, notice.Project!.CommunityId))
-        {
-            return Forbid();
-        }
-        (form.ProjectId, form.NoticeId, form.ProjectName) = (notice.ProjectId, id, notice.Project.Name);
+        var notice = noticeAccess.Record;
+        (form.ProjectId, form.NoticeId, form.ProjectName) = (notice.ProjectId, id, notice.Project!.Name);
         if (!notice.IsEditable)
         {
             return this.Refuse(l[Notice.WithdrawnCannotBeEdited], Url.Action(nameof(Manage), new { id }));
@@ -200,15 +191,12 @@ public sealed class NoticeEditorController(
     [HttpPost("/notices/{id:int}/withdraw")]
     public async Task<IActionResult> Withdraw(int id, CancellationToken ct)
     {
-        var notice = await db.Notices.Include(n => n.Project).FirstOrDefaultAsync(n => n.Id == id, ct);
-        if (notice is null)
+        var noticeAccess = await this.OpenInCommunityAsync(authorization, await db.Notices.Include(n => n.Project).FirstOrDefaultAsync(n => n.Id == id, ct), x => x.Project!.CommunityId);
+        if (!noticeAccess.Granted)
         {
-            return NotFound();
+            return noticeAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, notice.Project!.CommunityId))
-        {
-            return Forbid();
-        }
+        var notice = noticeAccess.Record;
         var check = notice.Withdraw(Now);
         if (!check.IsPassed)
         {
@@ -223,15 +211,12 @@ public sealed class NoticeEditorController(
     [HttpPost("/notices/{id:int}/channels")]
     public async Task<IActionResult> AddChannel(int id, ChannelForm form, [FromServices] IValidator<ChannelForm> validator, CancellationToken ct)
     {
-        var notice = await db.Notices.Include(n => n.Project).Include(n => n.Channels).FirstOrDefaultAsync(n => n.Id == id, ct);
-        if (notice is null)
+        var noticeAccess = await this.OpenInCommunityAsync(authorization, await db.Notices.Include(n => n.Project).Include(n => n.Channels).FirstOrDefaultAsync(n => n.Id == id, ct), x => x.Project!.CommunityId);
+        if (!noticeAccess.Granted)
         {
-            return NotFound();
+            return noticeAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, notice.Project!.CommunityId))
-        {
-            return Forbid();
-        }
+        var notice = noticeAccess.Record;
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.InvalidForm(new NoticeDesk(notice, Now, form), "Manage");

@@ -36,15 +36,12 @@ public sealed class AttendanceController(
     [HttpPost("/signups/{id:int}/check-in")]
     public async Task<IActionResult> Toggle(int id, bool? here, CancellationToken ct)
     {
-        var signUp = await db.SignUps.Include(s => s.Session).ThenInclude(s => s!.Project).FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (signUp is null)
+        var signUpAccess = await this.OpenInCommunityAsync(authorization, await db.SignUps.Include(s => s.Session).ThenInclude(s => s!.Project).FirstOrDefaultAsync(s => s.Id == id, ct), x => x.Session!.Project!.CommunityId);
+        if (!signUpAccess.Granted)
         {
-            return NotFound();
+            return signUpAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, signUp.Session!.Project!.CommunityId))
-        {
-            return Forbid();
-        }
+        var signUp = signUpAccess.Record;
         if (here is { } wanted && wanted == signUp.CheckedInAt is not null)
         {
             // Two people at the door tapped the same name: the second tap would undo the first.

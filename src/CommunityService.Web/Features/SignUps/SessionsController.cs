@@ -139,15 +139,12 @@ public sealed class SessionsController(
     [HttpPost("/signups/{id:int}/confirm")]
     public async Task<IActionResult> Confirm(int id, CancellationToken ct)
     {
-        var signUp = await db.SignUps.Include(s => s.Session).ThenInclude(s => s!.Project).FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (signUp is null)
+        var signUpAccess = await this.OpenInCommunityAsync(authorization, await db.SignUps.Include(s => s.Session).ThenInclude(s => s!.Project).FirstOrDefaultAsync(s => s.Id == id, ct), x => x.Session!.Project!.CommunityId);
+        if (!signUpAccess.Granted)
         {
-            return NotFound();
+            return signUpAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, signUp.Session!.Project!.CommunityId))
-        {
-            return Forbid();
-        }
+        var signUp = signUpAccess.Record;
         var check = signUp.Confirm(User.UserId(), clock.GetUtcNow().UtcDateTime);
         if (!check.IsPassed)
         {

@@ -75,15 +75,12 @@ public sealed class TasksController(
     [HttpPost("/tasks/{id:int}/status")]
     public async Task<IActionResult> Status(int id, TaskStatusForm form, [FromServices] IValidator<TaskStatusForm> validator, CancellationToken ct)
     {
-        var task = await db.Tasks.Include(t => t.Project).FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (task is null)
+        var taskAccess = await this.OpenInCommunityAsync(authorization, await db.Tasks.Include(t => t.Project).FirstOrDefaultAsync(t => t.Id == id, ct), x => x.Project!.CommunityId);
+        if (!taskAccess.Granted)
         {
-            return NotFound();
+            return taskAccess.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, task.Project!.CommunityId))
-        {
-            return Forbid();
-        }
+        var task = taskAccess.Record;
         var back = Url.LocalOr(form.ReturnUrl, Url.Action(nameof(Index), new { projectId = task.ProjectId }));
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
