@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: the client-library check against npm, then unit, integration and browser tests (with axe-core),
-# then the two-instance check behind nginx (scripts/two-instances.sh).
+# then the two-instance check behind nginx under /portal/ (scripts/two-instances.sh), then the benchmark build (-p:Bench=true).
 # On a fresh Debian machine it installs what the tests need (Chromium, CJK fonts, Node.js) from apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,4 +31,10 @@ rm -f "$log"
 
 # Scale-out (issue #8): two instances behind nginx on one database; uses the Release build made above.
 SKIP_BUILD=1 bash scripts/two-instances.sh || status=1
+
+# Bench/ is compiled only in benchmark builds (-p:Bench=true): build it once, so a change that breaks it fails here.
+bench_out="$(mktemp -d)"
+dotnet build src/CommunityService.Web -c Release -p:Bench=true -o "$bench_out" -nologo -v q >"$bench_out/build.log" 2>&1 \
+    && echo "bench build: compiles" || { cat "$bench_out/build.log"; echo "bench build: FAILED" >&2; status=1; }
+rm -rf "$bench_out"
 exit $status

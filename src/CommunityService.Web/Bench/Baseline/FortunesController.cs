@@ -18,6 +18,7 @@ public sealed class FortunesController(FortuneDbContext db) : Controller
         var fortunes = await db.Fortunes.AsNoTracking().ToListAsync(ct);
         fortunes.Add(new Fortune { Id = 0, Message = "Additional fortune added at request time." });
         fortunes.Sort((a, b) => string.CompareOrdinal(a.Message, b.Message));
-        return View("Fortunes", fortunes);
+        // Bench/ is not a feature folder: the view is named by its path.
+        return View("~/Bench/Baseline/Fortunes.cshtml", fortunes);
     }
 }
