@@ -23,7 +23,8 @@ bash scripts/audit-tools.sh
 
 log=$(mktemp)
 status=0
-dotnet test CommunityService.sln -c Release --nologo 2>&1 | tee "$log" || status=$?
+# One test project at a time (-m:1): the browser tests' page loads are not starved by the integration suite on 2 cores.
+dotnet test CommunityService.sln -c Release --nologo -m:1 2>&1 | tee "$log" || status=$?
 # One closing line for the whole run, summed over the test assemblies.
 grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
     | awk '{f+=$1; p+=$2; s+=$3} END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}'

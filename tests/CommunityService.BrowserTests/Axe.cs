@@ -25,7 +25,7 @@ public static class Axe
             BypassCSP = true,
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
         return page;
     }
 

@@ -35,8 +35,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         server.StartServer();
         BaseUrl = server.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
-        // Expectations wait as long as actions do: on a busy CI machine a first visit to a page can take more than 5 s.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        // Expectations wait as long as actions do: on a busy 2-core CI machine a first visit to a page can take more than 15 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -54,7 +54,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
             Locale = "zh-CN",
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
         return page;
     }
 
