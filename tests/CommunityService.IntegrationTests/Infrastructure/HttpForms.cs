@@ -16,12 +16,18 @@ public static partial class HttpForms
     /// What a browser does: GETs the page, takes the values of the form that posts to <paramref name="action"/> as the
     /// page filled them in (inputs, checked boxes, selected options, text areas), changes <paramref name="changes"/>, and POSTs.
     /// </summary>
-    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string formPage, string action, Dictionary<string, string>? changes = null)
+    public static Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string formPage, string action, Dictionary<string, string>? changes = null) =>
+        client.SubmitFormAsync(formPage, a => a == action, action, changes);
+
+    /// <summary>The same, for the first form whose action <paramref name="matches"/> (e.g. an address whose query carries route values); it posts there.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string formPage, Func<string, bool> matches, string described,
+        Dictionary<string, string>? changes = null)
     {
         var html = await (await client.GetAsync(formPage)).Content.ReadAsStringAsync();
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
-        var form = document.QuerySelectorAll("form").FirstOrDefault(f => f.GetAttribute("action") == action)
-            ?? throw new InvalidOperationException($"No form posting to {action} on {formPage}.");
+        var form = document.QuerySelectorAll("form").FirstOrDefault(f => f.GetAttribute("action") is { } a && matches(a))
+            ?? throw new InvalidOperationException($"No form posting to {described} on {formPage}.");
+        var action = form.GetAttribute("action")!;
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {

@@ -126,15 +126,9 @@ public class PathBaseTests(PortalFactory portal) : PortalTest(portal)
         return client;
     }
 
-    /// <summary>Submits the form whose action starts with <paramref name="action"/> (its query may carry the route's values).</summary>
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
-    {
-        var html = await (await client.GetAsync(page)).BodyAsync();
-        var form = new HtmlParser().ParseDocument(html).QuerySelectorAll("form[method=post]")
-            .FirstOrDefault(f => f.GetAttribute("action") is { } a && (a == action || a.StartsWith(action + "?", StringComparison.Ordinal)))
-            ?? throw new InvalidOperationException($"No form posting to {action} on {page}.");
-        return await client.SubmitFormAsync(page, form.GetAttribute("action")!, fields);
-    }
+    /// <summary>Submits the form whose action is <paramref name="action"/>, with or without a query carrying the route's values.</summary>
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, string page, string action, Dictionary<string, string> fields) =>
+        client.SubmitFormAsync(page, a => a == action || a.StartsWith(action + "?", StringComparison.Ordinal), action, fields);
 
     /// <summary>The prefix itself (the home page's route) or a path below it.</summary>
     private static bool UnderPrefix(string path) => path == Prefix || path.StartsWith(Prefix + "/", StringComparison.Ordinal) || path.StartsWith(Prefix + "?", StringComparison.Ordinal);

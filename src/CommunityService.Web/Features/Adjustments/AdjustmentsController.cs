@@ -212,9 +212,8 @@ public sealed class AdjustmentsController(
     private async Task<IActionResult> ClashAsync(int id, AdjustmentReviewForm form, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
         var page = await DetailsAsync(id, form, ct);
-        return page is null ? NotFound() : this.InvalidForm(page, "Details", StatusCodes.Status409Conflict);
+        return page is null ? NotFound() : this.ConflictForm(page, "Details");
     }
 
     private bool Expect<T>(T entity, int version)

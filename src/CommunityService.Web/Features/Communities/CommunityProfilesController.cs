@@ -127,9 +127,8 @@ public sealed class CommunityProfilesController(
 
     private ViewResult Clash(ProfileForm form)
     {
-        ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
         form.PadVenues();
-        return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
+        return this.ConflictForm(form);
     }
 
     private Task<CommunityProfile?> LatestAsync(int communityId, CancellationToken ct) =>

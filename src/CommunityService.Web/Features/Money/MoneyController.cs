@@ -158,8 +158,7 @@ public sealed class MoneyController(
         db.Expenses.Remove(expense);
         if (!await db.TrySaveAsync(ct))
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("_Refused", new Refusal(l[FormExtensions.ConflictMessage], MoneyUrl(project.Id)));
+            return this.Refuse(l[FormExtensions.ConflictMessage], MoneyUrl(project.Id), StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["The expense is deleted."].Value;
         return RedirectToAction(nameof(Index), new { projectId = project.Id });

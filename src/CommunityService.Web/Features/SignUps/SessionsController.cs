@@ -129,8 +129,7 @@ public sealed class SessionsController(
         }
         if (!(await lists.ChangeCapacityAsync(id, form.Capacity, form.Shown, ct)).Check.IsPassed)
         {
-            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
-            return this.InvalidForm(await ListAsync(id, ct) ?? page, "Details", StatusCodes.Status409Conflict);
+            return this.ConflictForm(await ListAsync(id, ct) ?? page, "Details");
         }
         TempData["Message"] = l["The number of places is now {0}.", form.Capacity].Value;
         return RedirectToAction(nameof(Details), new { id });

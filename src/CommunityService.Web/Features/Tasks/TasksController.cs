@@ -90,8 +90,7 @@ public sealed class TasksController(
         task.SetStatus(form.Status!.Value, clock.GetUtcNow().UtcDateTime);
         if (!await db.TrySaveAsync(ct))
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("_Refused", new Refusal(l[FormExtensions.ConflictMessage], back));
+            return this.Refuse(l[FormExtensions.ConflictMessage], back, StatusCodes.Status409Conflict);
         }
         TempData["Message"] = l["“{0}” is now: {1}.", task.Title, l[$"WorkStatus.{task.Status}"]].Value;
         return LocalRedirect(back);

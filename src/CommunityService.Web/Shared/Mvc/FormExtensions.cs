@@ -27,10 +27,10 @@ public static class FormExtensions
         return controller.View(viewName, model);
     }
 
-    /// <summary>A one-button action that cannot be done: the reason in words, a 400, and the way back.</summary>
-    public static ViewResult Refuse(this Controller controller, string message, string? backUrl)
+    /// <summary>A one-button action that cannot be done: the reason in words, a 400 (or <paramref name="status"/>), and the way back.</summary>
+    public static ViewResult Refuse(this Controller controller, string message, string? backUrl, int status = StatusCodes.Status400BadRequest)
     {
-        controller.Response.StatusCode = StatusCodes.Status400BadRequest;
+        controller.Response.StatusCode = status;
         return controller.View("_Refused", new Refusal(message, backUrl));
     }
 

@@ -106,10 +106,9 @@ public sealed class UsersController(
         {
             // UserStore.UpdateAsync calls DbContext.Update, which takes the values just loaded as the originals: a Version
             // original set here would be overwritten and the later save would silently win, so the clash is caught before.
-            ModelState.AddModelError("", l[FormExtensions.ConflictMessage]);
             ModelState.Remove(nameof(form.Version));
             form.Version = user.Version;
-            return this.InvalidForm(form, status: StatusCodes.Status409Conflict);
+            return this.ConflictForm(form);
         }
         var disabling = form.IsDisabled && !user.IsDisabled;
         var enabling = !form.IsDisabled && user.IsDisabled;
