@@ -44,20 +44,10 @@ public partial class ControllerConventionTests
     [Fact]
     public void Controllers_say_only_what_is_particular_to_the_action()
     {
-        var features = RepositoryFiles.Path("src", "CommunityService.Web", "Features");
-        var controllers = Directory.EnumerateFiles(features, "*Controller.cs", SearchOption.AllDirectories).ToList();
-        var failures = new List<string>();
-        foreach (var file in controllers)
-        {
-            var lines = File.ReadAllLines(file);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                foreach (var rule in Violations(lines[i]))
-                {
-                    failures.Add($"{Path.GetRelativePath(features, file)}:{i + 1}: {rule}: {lines[i].Trim()}");
-                }
-            }
-        }
+        var controllers = SourceFile.Load(RepositoryFiles.Root)
+            .Where(f => f.Path.StartsWith("src/CommunityService.Web/Features/", StringComparison.Ordinal) && f.Path.EndsWith("Controller.cs", StringComparison.Ordinal))
+            .ToList();
+        var failures = LineRules.Check(controllers, Violations);
         Assert.True(controllers.Count > 30, $"only {controllers.Count} controllers read");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }

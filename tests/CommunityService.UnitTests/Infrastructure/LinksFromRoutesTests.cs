@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommunityService.UnitTests.Architecture;
 
 namespace CommunityService.UnitTests.Infrastructure;
 
@@ -44,24 +45,11 @@ public partial class LinksFromRoutesTests
     [Fact]
     public void No_view_or_controller_types_a_routes_path()
     {
-        var web = RepositoryFiles.Path("src", "CommunityService.Web");
-        var failures = new List<string>();
-        var files = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var files = SourceFile.Load(RepositoryFiles.Root)
+            .Where(f => f.Path.StartsWith("src/CommunityService.Web/", StringComparison.Ordinal)
+                && (f.Path.EndsWith(".cs", StringComparison.Ordinal) || f.Path.EndsWith(".cshtml", StringComparison.Ordinal)))
             .ToList();
-        foreach (var file in files)
-        {
-            var lines = File.ReadAllLines(file);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                foreach (var rule in Violations(lines[i]))
-                {
-                    failures.Add($"{Path.GetRelativePath(web, file)}:{i + 1}: {rule}: {lines[i].Trim()}");
-                }
-            }
-        }
+        var failures = LineRules.Check(files, Violations);
         Assert.True(files.Count > 200, $"only {files.Count} files read");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
