@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Projects;
 
@@ -71,6 +72,10 @@ public class HomeVisitRequest : IVersioned
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
+
+    /// <summary>A request still being worked on: new, accepted or scheduled.</summary>
+    public static readonly Expression<Func<HomeVisitRequest, bool>> Open = r =>
+        r.Status == HomeVisitStatus.Submitted || r.Status == HomeVisitStatus.Accepted || r.Status == HomeVisitStatus.Scheduled;
 
     public bool IsOpen => Status is HomeVisitStatus.Submitted or HomeVisitStatus.Accepted or HomeVisitStatus.Scheduled;
 

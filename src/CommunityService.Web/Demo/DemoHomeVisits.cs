@@ -1,6 +1,6 @@
 using CommunityService.Data;
 using CommunityService.Data.Participation;
-using CommunityService.Web.Features.HomeVisits;
+using CommunityService.Web.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Demo;

@@ -6,6 +6,7 @@ using CommunityService.Data.Execution;
 using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Me;
+using CommunityService.Web.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Demo;

@@ -10,9 +10,8 @@ using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Publicity;
 using CommunityService.Web.Features.Cases;
-using CommunityService.Web.Features.HomeVisits;
-using CommunityService.Web.Features.Me;
 using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,8 +6,6 @@ using CommunityService.Data.Identity;
 using CommunityService.Web.Demo;
 using CommunityService.Web.Features.Cases;
 using CommunityService.Web.Features.Decisions;
-using CommunityService.Web.Features.HomeVisits;
-using CommunityService.Web.Features.Me;
 using CommunityService.Web.Features.Notices;
 using CommunityService.Web.Features.Privacy;
 using CommunityService.Web.Features.SignUps;
@@ -50,9 +48,11 @@ public static class PortalSetup
         services.AddScoped<AuditTrail>();
         services.AddHealthChecks().AddDbContextCheck<CommunityServiceDbContext>("database", tags: ["ready"]);
         services.AddScoped<RoleSeeder>();
+        // The protectors of sensitive fields that several features read: a home-visit request's need, a resident's special-group facts.
+        services.AddSingleton<HomeVisitNeedProtector>().AddSingleton<ResidentFactsProtector>();
 
         // The features that have services of their own register them in their folders.
-        services.AddCases().AddDecisions().AddHomeVisits().AddMe().AddNotices().AddSignUps().AddPrivacy(builder.Configuration);
+        services.AddCases().AddDecisions().AddNotices().AddSignUps().AddPrivacy(builder.Configuration);
         services.AddDemo();
     }
 
@@ -116,6 +116,7 @@ public static class PortalSetup
 
         services.AddAuthorization(Policies.Configure);
         services.AddSingleton<IAuthorizationHandler, WorksInCommunityHandler>();
+        services.AddScoped<IAuthorizationHandler, CaseAccessHandler>();
     }
 
     /// <summary>Chinese first, English second: the shared string table (cached), the request culture from a cookie or the query.</summary>

@@ -6,7 +6,6 @@ using CommunityService.Data.Identity;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Surveys;
 using CommunityService.IntegrationTests.Infrastructure;
-using CommunityService.Web.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 

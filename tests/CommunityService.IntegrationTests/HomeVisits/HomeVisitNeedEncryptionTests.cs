@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CommunityService.Data.Participation;
 using CommunityService.IntegrationTests.Infrastructure;
-using CommunityService.Web.Features.HomeVisits;
+using CommunityService.Web.Shared.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

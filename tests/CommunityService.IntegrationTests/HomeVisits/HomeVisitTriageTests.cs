@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CommunityService.Data.Participation;
 using CommunityService.IntegrationTests.Infrastructure;
-using CommunityService.Web.Features.HomeVisits;
+using CommunityService.Web.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using CommunityService.Data.Participation;
 using CommunityService.IntegrationTests.Infrastructure;
-using CommunityService.Web.Features.HomeVisits;
+using CommunityService.Web.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

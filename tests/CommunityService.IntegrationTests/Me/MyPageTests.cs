@@ -202,7 +202,7 @@ public class MyPageTests(PortalFactory portal) : PortalTest(portal)
 
     private HomeVisitRequest Visit(int project, string userId, string need, DateTime now) => new()
     {
-        ProjectId = project, ResidentId = userId, Name = "居民", Phone = "138 0000 0000", Address = "和平路 2 号", ProtectedNeed = Portal.Services.GetRequiredService<Web.Features.HomeVisits.HomeVisitNeedProtector>().Protect(need),
+        ProjectId = project, ResidentId = userId, Name = "居民", Phone = "138 0000 0000", Address = "和平路 2 号", ProtectedNeed = Portal.Services.GetRequiredService<Web.Shared.Security.HomeVisitNeedProtector>().Protect(need),
         PreferredFrom = DateOnly.FromDateTime(now.AddDays(3)), PreferredTo = DateOnly.FromDateTime(now.AddDays(10)), PreferredTime = TimeOfDay.Morning,
         CreatedAt = now, UpdatedAt = now,
     };

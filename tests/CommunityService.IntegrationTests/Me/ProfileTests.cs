@@ -3,6 +3,7 @@ using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.Web.Features.Me;
+using CommunityService.Web.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -289,7 +289,7 @@ public class QueryCountTests(PortalFactory portal) : PortalTest(portal)
         var adjusted = await db.Projects.Include(p => p.Plans).SingleAsync(p => p.Id == projectId);
         var now = DateTime.UtcNow;
         var protector = Portal.Services.GetRequiredService<Web.Features.Cases.CaseProtector>();
-        var needs = Portal.Services.GetRequiredService<Web.Features.HomeVisits.HomeVisitNeedProtector>();
+        var needs = Portal.Services.GetRequiredService<Web.Shared.Security.HomeVisitNeedProtector>();
         var caseFile = await db.CaseFiles.Where(c => c.ProjectId == projectId).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         var type = await db.ServiceTypes.FirstAsync();
         var community = await db.Communities.FirstAsync();

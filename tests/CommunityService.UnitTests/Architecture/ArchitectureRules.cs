@@ -33,30 +33,15 @@ internal static partial class ArchitectureRules
     public static IReadOnlyList<string> DemoAndBenchUseNoHosting(IReadOnlyList<SourceFile> files) => Forbidden(files, Layer.Demo, Layer.Bench);
 
     /// <summary>
-    /// Rule 4: features form no cycle. For each strongly connected group of several features: the group, a shortest cycle through
-    /// each of its edges, and each edge with every file that makes it (first reference of the file).
+    /// Rule 4: a feature uses no other feature. What two features share sits below them, in Shared (web code: forms, protectors,
+    /// view parts) or in Data (the model and queries over it), so that a feature folder can be read, changed or removed alone.
     /// </summary>
-    public static IReadOnlyList<string> FeatureCycles(IReadOnlyList<SourceFile> files)
-    {
-        var edges = Codebase.Of(files).References
+    public static IReadOnlyList<string> FeaturesUseNoOtherFeature(IReadOnlyList<SourceFile> files) =>
+    [
+        .. Codebase.Of(files).References
             .Where(r => r.From is { Layer: Layer.Feature, Name: { } user } && r.Target is { Layer: Layer.Feature, Name: { } used } && user != used)
-            .GroupBy(r => (From: r.From.Name!, To: r.Target.Name!))
-            .ToDictionary(g => g.Key, g => g.GroupBy(r => r.Path, StringComparer.Ordinal).Select(f => f.First()).ToList());
-        var graph = edges.Keys.GroupBy(e => e.From, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.To).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-
-        var violations = new List<string>();
-        foreach (var group in StronglyConnected(graph).Where(g => g.Count > 1))
-        {
-            var inGroup = edges.Keys.Where(e => group.Contains(e.From) && group.Contains(e.To))
-                .OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal).ToList();
-            violations.Add($"Features {string.Join(", ", group.Order(StringComparer.Ordinal))} use one another:");
-            violations.AddRange(inGroup.Select(e => ShortestCycle(graph, group, e.From, e.To)).Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal).Select(cycle => "  cycle " + cycle));
-            violations.AddRange(inGroup.SelectMany(e => edges[e].Select(r => $"  {e.From} -> {e.To}: {r.Path}:{r.Line}: {r.Text}")));
-        }
-        return violations;
-    }
+            .Select(r => r.Describe()),
+    ];
 
     /// <summary>Rule 5: the Data project references nothing of the Web project, neither in its source nor by a ProjectReference.</summary>
     public static IReadOnlyList<string> DataUsesNothingOfWeb(IReadOnlyList<SourceFile> files)
@@ -132,86 +117,6 @@ internal static partial class ArchitectureRules
         var projectFile = files.FirstOrDefault(f => f.Path.StartsWith(project + "/", StringComparison.Ordinal)
             && f.Path.EndsWith(".csproj", StringComparison.Ordinal) && !f.Path[(project.Length + 1)..].Contains('/', StringComparison.Ordinal));
         return projectFile is not null && RootNamespaceElement().Match(projectFile.Text) is { Success: true } m ? m.Groups[1].Value : project.Split('/')[^1];
-    }
-
-    /// <summary>Tarjan's algorithm: the strongly connected components of a directed graph.</summary>
-    private static List<HashSet<string>> StronglyConnected(Dictionary<string, List<string>> graph)
-    {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var low = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stack = new Stack<string>();
-        var components = new List<HashSet<string>>();
-
-        void Visit(string node)
-        {
-            var number = index.Count;
-            index[node] = number;
-            low[node] = number;
-            stack.Push(node);
-            foreach (var next in graph.GetValueOrDefault(node, []))
-            {
-                if (index.TryGetValue(next, out var seen))
-                {
-                    if (stack.Contains(next))
-                    {
-                        low[node] = Math.Min(low[node], seen);
-                    }
-                }
-                else
-                {
-                    Visit(next);
-                    low[node] = Math.Min(low[node], low[next]);
-                }
-            }
-            if (low[node] == index[node])
-            {
-                var component = new HashSet<string>(StringComparer.Ordinal);
-                string member;
-                do
-                {
-                    member = stack.Pop();
-                    component.Add(member);
-                }
-                while (member != node);
-                components.Add(component);
-            }
-        }
-
-        foreach (var node in graph.Keys.Order(StringComparer.Ordinal))
-        {
-            if (!index.ContainsKey(node))
-            {
-                Visit(node);
-            }
-        }
-        return [.. components.OrderBy(c => c.Min(StringComparer.Ordinal), StringComparer.Ordinal)];
-    }
-
-    /// <summary>A shortest cycle through the edge <paramref name="user"/> → <paramref name="used"/>, written from its smallest feature name.</summary>
-    private static string ShortestCycle(Dictionary<string, List<string>> graph, HashSet<string> group, string user, string used)
-    {
-        var previous = new Dictionary<string, string>(StringComparer.Ordinal) { [used] = used };
-        var queue = new Queue<string>([used]);
-        while (queue.Count > 0 && !previous.ContainsKey(user))
-        {
-            var node = queue.Dequeue();
-            foreach (var next in graph.GetValueOrDefault(node, []).Where(n => group.Contains(n) && !previous.ContainsKey(n)))
-            {
-                previous[next] = node;
-                queue.Enqueue(next);
-            }
-        }
-        var path = new List<string> { user };
-        for (var node = user; node != used; node = previous[node])
-        {
-            path.Add(previous[node]);
-        }
-        path.Reverse();
-        // path runs used … user; the cycle is user -> used -> … -> user, turned to start at its smallest name.
-        var cycle = path.Prepend(user).SkipLast(1).ToList();
-        var start = cycle.IndexOf(cycle.Min(StringComparer.Ordinal)!);
-        var turned = cycle.Skip(start).Concat(cycle.Take(start)).ToList();
-        return string.Join(" -> ", turned.Append(turned[0]));
     }
 
     [GeneratedRegex("""<ProjectReference\s+Include\s*=\s*"([^"]+)"\s*""")]

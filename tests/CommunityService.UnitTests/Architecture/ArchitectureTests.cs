@@ -7,7 +7,7 @@ namespace CommunityService.UnitTests.Architecture;
 /// <item>Shared (Shared/, the root files other than Program.cs, the root _ViewImports/_ViewStart, Views/Shared/) uses only Data: never Features, Hosting, Demo or Bench.</item>
 /// <item>Features (Features/&lt;Name&gt;/) never use Hosting, Demo or Bench.</item>
 /// <item>Demo/ and Bench/ never use Hosting (and Demo never uses Bench).</item>
-/// <item>The features' references to one another form no cycle.</item>
+/// <item>A feature uses no other feature: what two features share sits in Shared or Data.</item>
 /// <item>src/CommunityService.Data references nothing of the Web project, in source or as a ProjectReference.</item>
 /// <item>Every .cs file of the Web and Data projects declares the namespace of its folder (Program.cs excepted).</item>
 /// <item>Every .cs and .cshtml file of the Web project is in a known layer.</item>
@@ -41,8 +41,8 @@ public class ArchitectureTests
         AssertNone(ArchitectureRules.DemoAndBenchUseNoHosting(Files), "Demo or Bench uses Hosting (or Demo uses Bench)");
 
     [Fact]
-    public void Features_form_no_cycle() =>
-        AssertNone(ArchitectureRules.FeatureCycles(Files), "Features use one another in a cycle");
+    public void Features_use_no_other_feature() =>
+        AssertNone(ArchitectureRules.FeaturesUseNoOtherFeature(Files), "A feature uses another feature");
 
     [Fact]
     public void Data_uses_nothing_of_web() =>

@@ -15,8 +15,8 @@ using CommunityService.Data.Publicity;
 using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Communities;
-using CommunityService.Web.Features.Representatives;
 using CommunityService.Web.Features.Reviews;
+using CommunityService.Web.Shared.Forms;
 
 namespace CommunityService.UnitTests.Localization;
 
@@ -46,7 +46,7 @@ public partial class StringTableTests
             typeof(FundingSource), typeof(MeasuredBy), typeof(OpinionStance), typeof(OpinionSource), typeof(ReviewKind),
             typeof(PublicityChannel), typeof(SignUpStatus), typeof(SignUpChannel), typeof(HomeVisitStatus), typeof(TimeOfDay),
             typeof(WorkStatus), typeof(AdjustmentStatus), typeof(ObjectiveState), typeof(Data.Volunteers.ShiftStatus), typeof(Data.Cases.CaseStatus),
-            typeof(Web.Shared.Audit.AuditAction), typeof(Web.Shared.Audit.AuditResult), typeof(Web.Shared.Audit.AuditRecordType), typeof(Web.Features.Cases.CaseField),
+            typeof(Web.Shared.Audit.AuditAction), typeof(Web.Shared.Audit.AuditResult), typeof(Web.Shared.Audit.AuditRecordType), typeof(Data.Cases.CaseField),
             typeof(Web.Features.Adjustments.AdjustmentChange), typeof(EvaluationSection)];
         var keys = enums.SelectMany(e => Enum.GetNames(e).Select(n => $"{e.Name}.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
@@ -72,7 +72,7 @@ public partial class StringTableTests
                 typeof(Data.Volunteers.Shift), typeof(Web.Features.Volunteers.ShiftsController),
                 typeof(PlanAdjustment),
                 typeof(Data.Money.MoneyRules),
-                typeof(Web.Features.Plans.ReviewForm), typeof(Web.Features.Adjustments.AdjustmentReviewForm), typeof(Web.Features.Projects.DecisionForm),
+                typeof(Web.Shared.Forms.ReviewForm), typeof(Web.Features.Adjustments.AdjustmentReviewForm), typeof(Web.Shared.Forms.DecisionForm),
             }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).EndsWith('.'))

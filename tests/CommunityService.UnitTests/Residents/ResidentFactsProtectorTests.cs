@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
 using CommunityService.Web.Features.Cases;
-using CommunityService.Web.Features.Me;
+using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
 

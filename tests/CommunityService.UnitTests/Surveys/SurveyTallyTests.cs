@@ -1,5 +1,4 @@
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Features.Surveys;
 
 namespace CommunityService.UnitTests.Surveys;
 

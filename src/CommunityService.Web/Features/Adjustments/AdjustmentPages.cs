@@ -1,7 +1,8 @@
 using CommunityService.Data.Execution;
 using CommunityService.Data.Plans;
-using CommunityService.Web.Features.Plans;
+using CommunityService.Data.Projects;
 using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Plans;
 using FluentValidation;
 
 namespace CommunityService.Web.Features.Adjustments;
@@ -30,3 +31,6 @@ public sealed record AdjustmentPage(
 {
     public string NameOf(string? id) => id is not null && Names.TryGetValue(id, out var name) ? name : "";
 }
+
+/// <summary>An adjustment loaded for a change, with the project whose plan it changes.</summary>
+public sealed record AdjustmentWithProject(PlanAdjustment Adjustment, ServiceProject Project);

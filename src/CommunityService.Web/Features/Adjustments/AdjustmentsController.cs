@@ -2,9 +2,9 @@ using CommunityService.Data;
 using CommunityService.Data.Execution;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Features.Plans;
 using CommunityService.Web.Shared.Audit;
 using CommunityService.Web.Shared.Mvc;
+using CommunityService.Web.Shared.Plans;
 using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -97,15 +97,12 @@ public sealed class AdjustmentsController(
     [HttpPost("/adjustments/{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, AdjustmentActionForm form, CancellationToken ct)
     {
-        var (adjustment, project) = await LoadAsync(id, ct);
-        if (adjustment is null || project is null)
+        var access = await this.OpenInCommunityAsync(authorization, await LoadAsync(id, ct), x => x.Project.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var (adjustment, project) = access.Record;
         if (project.Plans.FirstOrDefault(p => p.Id == adjustment.ResultingPlanId) is not { } draft || project.ApprovedPlan is not { } approved)
         {
             return this.Refuse(l[PlanAdjustment.NotDraft], Url.Action(nameof(Details), new { id }));
@@ -122,15 +119,12 @@ public sealed class AdjustmentsController(
     [HttpPost("/adjustments/{id:int}/withdraw")]
     public async Task<IActionResult> Withdraw(int id, AdjustmentActionForm form, CancellationToken ct)
     {
-        var (adjustment, project) = await LoadAsync(id, ct);
-        if (adjustment is null || project is null)
+        var access = await this.OpenInCommunityAsync(authorization, await LoadAsync(id, ct), x => x.Project.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var (adjustment, project) = access.Record;
         var draft = project.Plans.FirstOrDefault(p => p.Id == adjustment.ResultingPlanId);
         if (!Expect(adjustment, form.Version) || (draft is not null && !Expect(draft, form.PlanVersion)))
         {
@@ -148,11 +142,12 @@ public sealed class AdjustmentsController(
     [HttpPost("/adjustments/{id:int}/review")]
     public async Task<IActionResult> Review(int id, AdjustmentReviewForm form, [FromServices] IValidator<AdjustmentReviewForm> validator, [FromServices] AuditTrail audit, CancellationToken ct)
     {
-        var (adjustment, project) = await LoadAsync(id, ct);
-        if (adjustment is null || project is null)
+        var access = await this.OpenInCommunityAsync(authorization, await LoadAsync(id, ct), x => x.Project.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
+        var (adjustment, project) = access.Record;
         // An adjustment no longer waiting (a stale tab) shows no review form to send back: say so before checking the form.
         if (adjustment.Status != AdjustmentStatus.Submitted)
         {
@@ -225,11 +220,12 @@ public sealed class AdjustmentsController(
 
     private string Sentences(GateCheck check) => string.Join(" ", check.Missing.Select(m => l[m].Value));
 
-    private async Task<(PlanAdjustment? Adjustment, ServiceProject? Project)> LoadAsync(int id, CancellationToken ct)
-    {
-        var adjustment = await db.Adjustments.FirstOrDefaultAsync(a => a.Id == id, ct);
-        return adjustment is null ? (null, null) : (adjustment, await LoadProjectAsync(adjustment.ProjectId, ct));
-    }
+    /// <summary>An adjustment with its project, tracked for a change; null when there is no such adjustment.</summary>
+    private async Task<AdjustmentWithProject?> LoadAsync(int id, CancellationToken ct) =>
+        await db.Adjustments.FirstOrDefaultAsync(a => a.Id == id, ct) is { } adjustment
+            && await LoadProjectAsync(adjustment.ProjectId, ct) is { } project
+            ? new AdjustmentWithProject(adjustment, project)
+            : null;
 
     /// <summary>The project with its plan versions, as complete as a new version copies them.</summary>
     private Task<ServiceProject?> LoadProjectAsync(int projectId, CancellationToken ct) =>

@@ -3,18 +3,6 @@ using CommunityService.Data.Projects;
 
 namespace CommunityService.Web.Features.Cases;
 
-/// <summary>The parts of a case file an edit can change; the audit trail names them, never their content.</summary>
-public enum CaseField
-{
-    Reference,
-    Subject,
-    IsFamily,
-    Assessment,
-    Goals,
-    Plan,
-    Status,
-}
-
 /// <summary>A case file as a person reads it: the decrypted text with the plain facts.</summary>
 public sealed record CaseSnapshot(string Reference, CaseText Text, bool IsFamily, CaseStatus Status);
 

@@ -25,8 +25,6 @@ public sealed class CasesController(
     CommunityServiceDbContext db, CaseProtector protector, AuditTrail audit, TimeProvider clock, PortalTime time,
     IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
-    public const string UnreadableNote = "This note cannot be read: its stored text is damaged or its key is missing.";
-
     private const int NotesPerPage = 20;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -386,7 +384,7 @@ public sealed class CasesController(
         foreach (var n in notes)
         {
             o.Append(time.Local(n.At).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(' ').AppendLine(n.Author)
-                .AppendLine(protector.TryReadNote(n.Id, n.ProtectedText, out var noteText) ? noteText : l[UnreadableNote]).AppendLine();
+                .AppendLine(protector.TryReadNote(n.Id, n.ProtectedText, out var noteText) ? noteText : l[FieldProtector.UnreadableText]).AppendLine();
         }
         return File(Encoding.UTF8.GetBytes(o.ToString()), "text/plain; charset=utf-8", $"case-{id}.txt");
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Needs;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Features.Money;
+using CommunityService.Web.Shared.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace CommunityService.Web.Features.Dashboard;

@@ -1,7 +1,7 @@
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Decisions;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Features.Projects;
+using CommunityService.Web.Shared.Forms;
 
 namespace CommunityService.Web.Features.Decisions;
 

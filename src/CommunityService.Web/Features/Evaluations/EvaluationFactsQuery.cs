@@ -1,10 +1,10 @@
 using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Evaluations;
+using CommunityService.Data.Execution;
 using CommunityService.Data.Money;
 using CommunityService.Data.Plans;
-using CommunityService.Web.Features.Projects;
-using CommunityService.Web.Features.Surveys;
+using CommunityService.Data.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Evaluations;

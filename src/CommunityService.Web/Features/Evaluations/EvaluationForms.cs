@@ -1,7 +1,7 @@
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Evaluations;
 using CommunityService.Data.Plans;
-using CommunityService.Web.Features.Plans;
+using CommunityService.Web.Shared.Forms;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 

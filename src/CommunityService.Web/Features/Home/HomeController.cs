@@ -1,8 +1,8 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Projects;
+using CommunityService.Data.Publicity;
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Features.Notices;
 using CommunityService.Web.Shared.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;

@@ -1,5 +1,5 @@
 using CommunityService.Data.Catalog;
-using CommunityService.Web.Features.Notices;
+using CommunityService.Data.Publicity;
 
 namespace CommunityService.Web.Features.Home;
 

@@ -13,7 +13,7 @@ namespace CommunityService.Web.Features.HomeVisits;
 public sealed record HomeVisitService(int ProjectId, string ProjectName, int CommunityId, ProjectStage Stage, DeliveryMode? Mode, int OpenRequests)
 {
     /// <summary>The newest approved plan serves people at home.</summary>
-    public bool OffersHomeVisits => Notices.NoticeQueries.OffersHomeVisits(Mode);
+    public bool OffersHomeVisits => NoticeQueries.OffersHomeVisits(Mode);
 }
 
 /// <summary>A public notice a resident asks a home visit from.</summary>
@@ -24,9 +24,6 @@ public static class HomeVisitQueries
     /// <summary>How many of a resident's open requests for one service the double-submit check decrypts (there are usually 0–2).</summary>
     public const int DuplicateCheckLimit = 20;
 
-    public static readonly Expression<Func<HomeVisitRequest, bool>> IsOpen = r =>
-        r.Status == HomeVisitStatus.Submitted || r.Status == HomeVisitStatus.Accepted || r.Status == HomeVisitStatus.Scheduled;
-
     /// <summary>Open requests first in the order they are worked on (new, accepted, scheduled), then the closed ones.</summary>
     public static readonly Expression<Func<HomeVisitRequest, int>> TriageOrder = r =>
         r.Status == HomeVisitStatus.Submitted ? 0 : r.Status == HomeVisitStatus.Accepted ? 1 : r.Status == HomeVisitStatus.Scheduled ? 2 : 3;
@@ -36,7 +33,7 @@ public static class HomeVisitQueries
             .Select(p => new HomeVisitService(p.Id, p.Name, p.CommunityId, p.Stage,
                 p.Plans.Where(x => x.Status == PlanStatus.Approved).OrderByDescending(x => x.VersionNumber)
                     .Select(x => (DeliveryMode?)x.DeliveryMode).FirstOrDefault(),
-                db.HomeVisitRequests.Where(IsOpen).Count(r => r.ProjectId == p.Id)))
+                db.HomeVisitRequests.Where(HomeVisitRequest.Open).Count(r => r.ProjectId == p.Id)))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>A notice the public sees now (published, inside its window, its project neither cancelled nor rejected).</summary>

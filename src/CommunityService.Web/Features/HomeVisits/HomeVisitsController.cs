@@ -25,9 +25,6 @@ public sealed class HomeVisitsController(
     public const string EndedOnlyDecline = "This service has ended: its open requests can only be declined.";
     public const string ChangedMeanwhile = "The request was changed by staff in the meantime. Please look at it again.";
 
-    /// <summary>Shown instead of a need whose ciphertext cannot be decrypted (the same words as for a case note).</summary>
-    public const string UnreadableNeed = Cases.CasesController.UnreadableNote;
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     [Authorize(Policy = Policies.Resident)]
@@ -84,7 +81,7 @@ public sealed class HomeVisitsController(
         var need = form.Need.Trim();
         // A form sent twice (a double tap on a slow phone) asks once. The need is ciphertext (randomized), so the resident's open
         // requests for this service (usually none or one) are decrypted and compared here, not in SQL.
-        var open = await db.HomeVisitRequests.AsNoTracking().Where(HomeVisitQueries.IsOpen)
+        var open = await db.HomeVisitRequests.AsNoTracking().Where(HomeVisitRequest.Open)
             .Where(r => r.ProjectId == target.Service.ProjectId && r.ResidentId == userId)
             .OrderByDescending(r => r.Id).Take(HomeVisitQueries.DuplicateCheckLimit)
             .Select(r => new { r.Id, r.ProtectedNeed })
@@ -196,12 +193,8 @@ public sealed class HomeVisitsController(
     [HttpGet("/home-visits/{id:int}")]
     public async Task<IActionResult> Details([FromRoute] int id, CancellationToken ct)
     {
-        var page = await PageAsync(id, ct);
-        if (page is null)
-        {
-            return NotFound();
-        }
-        return await authorization.WorksInAsync(User, page.Request.CommunityId) ? View(page) : Forbid();
+        var access = await this.OpenInCommunityAsync(authorization, await PageAsync(id, ct), p => p.Request.CommunityId);
+        return access.Granted ? View(access.Record) : access.Refusal;
     }
 
     [Authorize(Policy = Policies.StaffOrManager)]
@@ -243,16 +236,14 @@ public sealed class HomeVisitsController(
     [HttpPost("/home-visits/{id:int}/schedule")]
     public async Task<IActionResult> Schedule([FromRoute] int id, ScheduleForm form, [FromServices] IValidator<ScheduleForm> validator, CancellationToken ct)
     {
-        var request = await db.HomeVisitRequests.Include(r => r.Project).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null)
+        var access = await this.OpenInCommunityAsync(authorization,
+            await db.HomeVisitRequests.Include(r => r.Project).FirstOrDefaultAsync(r => r.Id == id, ct), r => r.Project!.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
+        var request = access.Record;
         var communityId = request.Project!.CommunityId;
-        if (!await authorization.WorksInAsync(User, communityId))
-        {
-            return Forbid();
-        }
         if (request.Project.Stage.IsFinished())
         {
             return this.Refuse(l[EndedOnlyDecline], Url.Action(nameof(Details), new { id }));

@@ -3,8 +3,6 @@ using CommunityService.Data;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Features.HomeVisits;
-using CommunityService.Web.Features.Surveys;
 using CommunityService.Web.Shared.Audit;
 using CommunityService.Web.Shared.Mvc;
 using CommunityService.Web.Shared.Security;
@@ -226,9 +224,7 @@ public sealed class MeController(
         var me = User.UserId();
         var consent = await db.ResidentProfiles.AsNoTracking().Where(p => p.UserId == me)
             .Select(p => new { p.SensitiveConsentAt, p.SensitiveConsentWording }).FirstOrDefaultAsync(ct);
-        var history = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == me && c.Purpose == ConsentPurpose.SensitiveFacts)
-            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
-            .Select(c => new ConsentRow(c.At, c.Given, c.WordingVersion, c.WordingText)).ToListAsync(ct);
+        var history = await ConsentRow.HistoryAsync(db, me, ct);
         ViewData["Consent"] = new ConsentState(consent is not null, consent?.SensitiveConsentAt, consent?.SensitiveConsentWording, SensitiveConsent.Wording(l), history);
         ViewData["Communities"] = await db.Communities.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Name)
             .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);

@@ -5,7 +5,7 @@ using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Features.HomeVisits;
+using CommunityService.Web.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Me;

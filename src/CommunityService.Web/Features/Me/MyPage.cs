@@ -1,5 +1,6 @@
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Participation;
+using CommunityService.Data.Residents;
 
 namespace CommunityService.Web.Features.Me;
 
@@ -36,4 +37,3 @@ public sealed record ConsentState(bool HasProfile, DateTime? GivenAt, string? Gi
     public bool IsOutdated => Stands && GivenVersion != SensitiveConsent.WordingVersion;
 }
 
-public sealed record ConsentRow(DateTime At, bool Given, string WordingVersion, string WordingText);

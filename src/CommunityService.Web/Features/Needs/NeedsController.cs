@@ -1,8 +1,8 @@
 using CommunityService.Data;
+using CommunityService.Data.Catalog;
 using CommunityService.Data.Needs;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Features.Projects;
 using CommunityService.Web.Shared.Mvc;
 using CommunityService.Web.Shared.Security;
 using FluentValidation;
@@ -70,11 +70,8 @@ public sealed class NeedsController(
         {
             return NotFound();
         }
-        if (await this.ValidateFormAsync(form, validator, ct) && !await authorization.WorksInAsync(User, form.CommunityId!.Value))
-        {
-            ModelState.AddModelError(nameof(form.CommunityId), l[CommunityAccessExtensions.OtherCommunity]);
-        }
-        if (!ModelState.IsValid)
+        if (!await this.ValidateFormAsync(form, validator, ct)
+            || !await this.WorksInChosenCommunityAsync(authorization, form.CommunityId!.Value, nameof(form.CommunityId), l))
         {
             await LoadChoicesAsync(ct);
             return this.InvalidForm(form);
@@ -169,10 +166,7 @@ public sealed class NeedsController(
             {
                 ModelState.AddModelError("", l["Only open needs of the chosen community can be linked to the project."]);
             }
-            if (!await authorization.WorksInAsync(User, form.CommunityId!.Value))
-            {
-                ModelState.AddModelError(nameof(form.CommunityId), l[CommunityAccessExtensions.OtherCommunity]);
-            }
+            await this.WorksInChosenCommunityAsync(authorization, form.CommunityId!.Value, nameof(form.CommunityId), l);
         }
         if (!ModelState.IsValid)
         {
@@ -222,7 +216,6 @@ public sealed class NeedsController(
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
         ViewData["Communities"] = await CommunitiesAsync(ct);
-        ViewData["ServiceTypes"] = await db.ServiceTypes.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Category).ThenBy(t => t.Id)
-            .Select(t => new ServiceTypeOption(t.Id, t.Category, t.Name)).ToListAsync(ct);
+        ViewData["ServiceTypes"] = await ServiceTypeOption.ActiveAsync(db, ct);
     }
 }

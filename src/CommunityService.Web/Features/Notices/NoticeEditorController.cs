@@ -158,12 +158,13 @@ public sealed class NoticeEditorController(
         {
             return NotFound();
         }
-        var project = await db.Projects.Include(p => p.Plans).Include(p => p.Notices)
-            .AsSplitQuery().FirstAsync(p => p.Id == notice.ProjectId, ct);
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
+        var access = await this.OpenInCommunityAsync(authorization, await db.Projects.Include(p => p.Plans).Include(p => p.Notices)
+            .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == notice.ProjectId, ct), p => p.CommunityId);
+        if (!access.Granted)
         {
-            return Forbid();
+            return access.Refusal;
         }
+        var project = access.Record;
         if (project.Stage.IsFinished())
         {
             return this.Refuse(l[GateMessages.ProjectFinished], Url.Action("Details", "Projects", new { id = project.Id }));

@@ -1,5 +1,6 @@
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Participation;
+using CommunityService.Data.Publicity;
 using CommunityService.Web.Shared.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -45,3 +46,5 @@ public sealed record NoticePage(int Id, int ProjectId, string Title, string Body
     public bool OffersSignUp => NoticeQueries.OffersSignUp(Mode);
     public bool OffersHomeVisits => NoticeQueries.OffersHomeVisits(Mode);
 }
+
+public sealed record NoticeFacts(string Audience, string Schedule, string Place, string Fee, string HowToJoin, string Contact);

@@ -3,6 +3,7 @@ using CommunityService.Data.Catalog;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Plans;
+using CommunityService.Data.Publicity;
 using CommunityService.Web.Shared.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,7 @@
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
+using CommunityService.Web.Shared.Forms;
+using CommunityService.Web.Shared.Plans;
 
 namespace CommunityService.Web.Features.Plans;
 

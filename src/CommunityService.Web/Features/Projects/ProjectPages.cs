@@ -1,5 +1,7 @@
 using CommunityService.Data.Catalog;
+using CommunityService.Data.Execution;
 using CommunityService.Data.Projects;
+using CommunityService.Web.Shared.Forms;
 using CommunityService.Web.Shared.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -9,7 +11,6 @@ public sealed record ProjectRow(int Id, string Name, ServiceCategory Category, s
 
 public sealed record ProjectList(ServiceCategory? Category, ProjectStage? Stage, int? Community, IReadOnlyList<SelectListItem> Communities, Page<ProjectRow> Rows);
 
-public sealed record ServiceTypeOption(int Id, ServiceCategory Category, string Name);
 
 public sealed record ProjectPage(ServiceProject Project, int RecordCount, IReadOnlyDictionary<string, string> Names, ProjectStage? Next, GateCheck? NextGate)
 {

@@ -1,10 +1,11 @@
 using CommunityService.Data;
 using CommunityService.Data.Catalog;
+using CommunityService.Data.Execution;
 using CommunityService.Data.Needs;
+using CommunityService.Data.Participation;
 using CommunityService.Data.Projects;
-using CommunityService.Web.Features.Cases;
-using CommunityService.Web.Features.HomeVisits;
 using CommunityService.Web.Shared.Audit;
+using CommunityService.Web.Shared.Forms;
 using CommunityService.Web.Shared.Mvc;
 using CommunityService.Web.Shared.Security;
 using FluentValidation;
@@ -68,14 +69,9 @@ public sealed class ProjectsController(
     [HttpPost("create")]
     public async Task<IActionResult> Create(ProjectForm form, [FromServices] IValidator<ProjectForm> validator, CancellationToken ct)
     {
-        if (!await this.ValidateFormAsync(form, validator, ct))
+        if (!await this.ValidateFormAsync(form, validator, ct)
+            || !await this.WorksInChosenCommunityAsync(authorization, form.CommunityId!.Value, nameof(form.CommunityId), l))
         {
-            await LoadChoicesAsync(ct);
-            return this.InvalidForm(form, "Edit");
-        }
-        if (!await authorization.WorksInAsync(User, form.CommunityId!.Value))
-        {
-            ModelState.AddModelError(nameof(form.CommunityId), l[CommunityAccessExtensions.OtherCommunity]);
             await LoadChoicesAsync(ct);
             return this.InvalidForm(form, "Edit");
         }
@@ -126,14 +122,9 @@ public sealed class ProjectsController(
         {
             return this.Refuse(l[GateMessages.ProjectFinished], Url.Action(nameof(Details), new { id }));
         }
-        if (!await this.ValidateFormAsync(form, validator, ct))
+        if (!await this.ValidateFormAsync(form, validator, ct)
+            || !await this.WorksInChosenCommunityAsync(authorization, form.CommunityId!.Value, nameof(form.CommunityId), l))
         {
-            await LoadChoicesAsync(ct);
-            return this.InvalidForm(form);
-        }
-        if (!await authorization.WorksInAsync(User, form.CommunityId!.Value))
-        {
-            ModelState.AddModelError(nameof(form.CommunityId), l[CommunityAccessExtensions.OtherCommunity]);
             await LoadChoicesAsync(ct);
             return this.InvalidForm(form);
         }
@@ -299,7 +290,7 @@ public sealed class ProjectsController(
         var counts = await db.Projects.Where(p => p.Id == id)
             .Select(p => new
             {
-                Records = p.Records.Count, OpenHomeVisits = db.HomeVisitRequests.Where(HomeVisitQueries.IsOpen).Count(r => r.ProjectId == id),
+                Records = p.Records.Count, OpenHomeVisits = db.HomeVisitRequests.Where(HomeVisitRequest.Open).Count(r => r.ProjectId == id),
                 CaseFiles = openableCases.Count(c => c.ProjectId == id),
             })
             .FirstAsync(ct);
@@ -355,8 +346,6 @@ public sealed class ProjectsController(
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
         ViewData["Communities"] = await CommunityOptionsAsync(ct);
-        ViewData["ServiceTypes"] = await db.ServiceTypes.AsNoTracking().Where(t => t.IsActive)
-            .OrderBy(t => t.Category).ThenBy(t => t.Id)
-            .Select(t => new ServiceTypeOption(t.Id, t.Category, t.Name)).ToListAsync(ct);
+        ViewData["ServiceTypes"] = await ServiceTypeOption.ActiveAsync(db, ct);
     }
 }

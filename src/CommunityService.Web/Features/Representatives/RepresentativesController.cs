@@ -1,5 +1,6 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
+using CommunityService.Web.Shared.Forms;
 using CommunityService.Web.Shared.Mvc;
 using CommunityService.Web.Shared.Security;
 using FluentValidation;
@@ -74,11 +75,4 @@ public sealed class RepresentativesController(
     private IQueryable<ApplicationUser> Residents() =>
         db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
             && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Resident)));
-}
-
-/// <summary>Who may be a representative: shared by this page and the administrator's account form.</summary>
-public static class RepresentativeRules
-{
-    public const string OnlyResidents = "Only residents can be resident representatives.";
-    public const string NeedsCommunity = "A resident representative needs a community.";
 }

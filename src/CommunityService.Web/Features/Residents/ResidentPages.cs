@@ -1,4 +1,5 @@
-using CommunityService.Web.Features.Me;
+using CommunityService.Data.Residents;
+using CommunityService.Web.Shared.Security;
 
 namespace CommunityService.Web.Features.Residents;
 

@@ -1,7 +1,6 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Residents;
-using CommunityService.Web.Features.Me;
 using CommunityService.Web.Shared.Audit;
 using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -46,9 +45,7 @@ public sealed class ResidentsController(CommunityServiceDbContext db, IAuthoriza
             profile = profile with { Facts = protector.Read(stored!.ProtectedFacts, userId) };
             await audit.WriteAsync(User, AuditAction.SensitiveDataViewed, AuditRecordType.Resident, account.UserName, AuditResult.Succeeded, "", ct);
         }
-        var history = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId && c.Purpose == ConsentPurpose.SensitiveFacts)
-            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
-            .Select(c => new ConsentRow(c.At, c.Given, c.WordingVersion, c.WordingText)).ToListAsync(ct);
+        var history = await ConsentRow.HistoryAsync(db, userId, ct);
         return View(new ResidentPage(account, profile, history));
     }
 

@@ -25,12 +25,8 @@ public sealed class AttendanceController(
     [HttpGet("/sessions/{id:int}/check-in")]
     public async Task<IActionResult> CheckIn(int id, CancellationToken ct)
     {
-        var page = await PageAsync(id, new WalkInForm(), ct);
-        if (page is null)
-        {
-            return NotFound();
-        }
-        return await authorization.WorksInAsync(User, page.CommunityId) ? View(page) : Forbid();
+        var access = await this.OpenInCommunityAsync(authorization, await PageAsync(id, new WalkInForm(), ct), p => p.CommunityId);
+        return access.Granted ? View(access.Record) : access.Refusal;
     }
 
     [HttpPost("/signups/{id:int}/check-in")]

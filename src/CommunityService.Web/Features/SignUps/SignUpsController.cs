@@ -2,7 +2,7 @@ using CommunityService.Data;
 using CommunityService.Data.Identity;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Plans;
-using CommunityService.Web.Features.Notices;
+using CommunityService.Data.Publicity;
 using CommunityService.Web.Shared.Mvc;
 using CommunityService.Web.Shared.Security;
 using FluentValidation;

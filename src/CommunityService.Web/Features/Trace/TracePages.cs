@@ -6,7 +6,6 @@ using CommunityService.Data.Needs;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Projects;
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Features.Surveys;
 
 namespace CommunityService.Web.Features.Trace;
 

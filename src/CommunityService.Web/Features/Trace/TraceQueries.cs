@@ -5,7 +5,6 @@ using CommunityService.Data.Participation;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Surveys;
 using CommunityService.Data.Volunteers;
-using CommunityService.Web.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.Web.Features.Trace;
@@ -175,7 +174,7 @@ public static class TraceQueries
 
     /// <summary>
     /// One command for all the projects: what each has delivered, counted the way the project page's "on track?" panel counts it
-    /// (<see cref="Projects.ProjectProgressQuery"/>): records, different people, minutes, sessions held, volunteers' confirmed minutes,
+    /// (<see cref="Data.Execution.ProjectProgressQuery"/>): records, different people, minutes, sessions held, volunteers' confirmed minutes,
     /// places held, and the ratings.
     /// </summary>
     public static async Task<Dictionary<int, ProjectFigures>> FiguresAsync(this CommunityServiceDbContext db, List<int> projectIds, DateTime nowUtc, CancellationToken ct)

@@ -79,15 +79,12 @@ public sealed class ShiftsController(
     public async Task<IActionResult> VolunteersNeeded(int id, VolunteersNeededForm form, [FromServices] IValidator<VolunteersNeededForm> validator, CancellationToken ct)
     {
         var projectId = await db.Sessions.Where(s => s.Id == id).Select(s => (int?)s.ProjectId).FirstOrDefaultAsync(ct);
-        var project = projectId is { } pid ? await ProjectAsync(pid, ct) : null;
-        if (project is null)
+        var access = await this.OpenInCommunityAsync(authorization, projectId is { } pid ? await ProjectAsync(pid, ct) : null, p => p.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
+        var project = access.Record;
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.InvalidForm(await PageAsync(project, 1, ct) with { Needed = new NeededInput(id, Request.Form[nameof(form.VolunteersNeeded)].ToString()) }, "ProjectShifts");
@@ -100,16 +97,14 @@ public sealed class ShiftsController(
     [HttpPost("/shifts/{id:int}/confirm")]
     public async Task<IActionResult> Confirm(int id, ConfirmShiftForm form, [FromServices] IValidator<ConfirmShiftForm> validator, CancellationToken ct)
     {
-        var shift = await db.Shifts.Include(s => s.Session).ThenInclude(s => s!.Project).FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (shift is null)
+        var access = await this.OpenInCommunityAsync(authorization,
+            await db.Shifts.Include(s => s.Session).ThenInclude(s => s!.Project).FirstOrDefaultAsync(s => s.Id == id, ct), s => s.Session!.Project!.CommunityId);
+        if (!access.Granted)
         {
-            return NotFound();
+            return access.Refusal;
         }
+        var shift = access.Record;
         var project = shift.Session!.Project!;
-        if (!await authorization.WorksInAsync(User, project.CommunityId))
-        {
-            return Forbid();
-        }
         var head = new ProjectHead(project.Id, project.Name, project.CommunityId, project.Stage);
         var input = new ConfirmInput(id, form.Minutes, form.Note);
         if (!await this.ValidateFormAsync(form, validator, ct))

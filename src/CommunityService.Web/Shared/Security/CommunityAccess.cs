@@ -3,6 +3,7 @@ using System.Globalization;
 using CommunityService.Data.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CommunityService.Web.Shared.Security;
 
@@ -59,6 +60,21 @@ public static class CommunityAccessExtensions
                 return true;
             }
         }
+        return false;
+    }
+
+    /// <summary>
+    /// For a form that names a community (a new project, a need): true when the person works in it; else a model error on that
+    /// field, in their language, so that the form comes back as they filled it in.
+    /// </summary>
+    public static async Task<bool> WorksInChosenCommunityAsync(
+        this ControllerBase controller, IAuthorizationService authorization, int communityId, string field, IStringLocalizer l)
+    {
+        if (await authorization.WorksInAsync(controller.User, communityId))
+        {
+            return true;
+        }
+        controller.ModelState.AddModelError(field, l[OtherCommunity]);
         return false;
     }
 

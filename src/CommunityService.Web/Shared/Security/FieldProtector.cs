@@ -14,6 +14,9 @@ public sealed class FieldProtector(IDataProtectionProvider provider, string purp
 {
     private readonly IDataProtector protector = provider.CreateProtector(purpose);
 
+    /// <summary>What a page shows in place of a value that cannot be decrypted (a resource key).</summary>
+    public const string UnreadableText = "This note cannot be read: its stored text is damaged or its key is missing.";
+
     public string Purpose => purpose;
 
     public string Protect(string text) => text.Length == 0 ? "" : protector.Protect(text);

@@ -1,6 +1,7 @@
 using CommunityService.Data;
 using CommunityService.Data.Identity;
-using CommunityService.Web.Features.Representatives;
+using CommunityService.Web.Shared.Forms;
+using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -27,7 +28,7 @@ public sealed class UserForm
                 .Matches("^[A-Za-z0-9._@-]+$").WithMessage(_ => l["The user name may use only letters, digits, '-', '_', '.' and '@'."])
                 .WithName(_ => l["User name"]);
             RuleFor(f => f.DisplayName).NotEmpty().MaximumLength(ApplicationUser.DisplayNameMaxLength).WithName(_ => l["Full name"]);
-            When(f => f.Id is null, () => Account.PasswordRules.Apply(RuleFor(f => f.Password!), l));
+            When(f => f.Id is null, () => PasswordRules.Apply(RuleFor(f => f.Password!), l));
             // A community that does not exist would fail the save on its foreign key (a 500), not the form.
             RuleFor(f => f.CommunityId).MustAsync((id, ct) => db.Communities.AnyAsync(c => c.Id == id, ct)).When(f => f.CommunityId is not null)
                 .WithMessage(_ => l["Please choose a community."]);

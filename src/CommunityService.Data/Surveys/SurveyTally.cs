@@ -1,7 +1,6 @@
-using CommunityService.Data.Surveys;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityService.Web.Features.Surveys;
+namespace CommunityService.Data.Surveys;
 
 public sealed record OptionCount(int QuestionId, int? OptionId, int Count);
 public sealed record QuestionRespondents(int QuestionId, int Respondents);

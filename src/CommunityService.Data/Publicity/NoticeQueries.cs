@@ -1,11 +1,9 @@
 using System.Linq.Expressions;
-using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Projects;
-using CommunityService.Data.Publicity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityService.Web.Features.Notices;
+namespace CommunityService.Data.Publicity;
 
 public sealed record NoticeRow(int Id, string Title, DateTime? PublishedAt, ServiceCategory Category, string Community, string ServiceType);
 
@@ -43,5 +41,3 @@ public static class NoticeQueries
 
     public static bool OffersHomeVisits(DeliveryMode? mode) => mode is DeliveryMode.AtHome or DeliveryMode.Both;
 }
-
-public sealed record NoticeFacts(string Audience, string Schedule, string Place, string Fee, string HowToJoin, string Contact);

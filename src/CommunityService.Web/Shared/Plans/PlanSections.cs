@@ -2,7 +2,7 @@ using System.Globalization;
 using CommunityService.Data.Plans;
 using Microsoft.Extensions.Localization;
 
-namespace CommunityService.Web.Features.Plans;
+namespace CommunityService.Web.Shared.Plans;
 
 public sealed record PlanSection(string Title, string Text);
 

@@ -1,9 +1,7 @@
-using CommunityService.Data;
 using CommunityService.Data.Participation;
-using CommunityService.Data.Surveys;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityService.Web.Features.Surveys;
+namespace CommunityService.Data.Surveys;
 
 public static class SatisfactionQueries
 {

@@ -1,13 +1,10 @@
-using CommunityService.Data;
-using CommunityService.Data.Execution;
 using CommunityService.Data.Participation;
 using CommunityService.Data.Plans;
 using CommunityService.Data.Surveys;
 using CommunityService.Data.Volunteers;
-using CommunityService.Web.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityService.Web.Features.Projects;
+namespace CommunityService.Data.Execution;
 
 /// <summary>The "on track?" panel of a project: objectives against what was delivered, money, tasks and feedback.</summary>
 public sealed record ProjectProgress(

@@ -1,8 +1,7 @@
 using CommunityService.Data.Participation;
-using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace CommunityService.Web.Features.HomeVisits;
+namespace CommunityService.Web.Shared.Security;
 
 /// <summary>
 /// Encrypts what a person needs help with in a home-visit request (<see cref="HomeVisitRequest.ProtectedNeed"/>): the text can

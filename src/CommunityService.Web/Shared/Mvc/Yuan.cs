@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CommunityService.Web.Features.Money;
+namespace CommunityService.Web.Shared.Mvc;
 
 /// <summary>Amounts as the center writes them: ¥, thousands separated, two decimals, the minus sign before the ¥.</summary>
 public static class Yuan

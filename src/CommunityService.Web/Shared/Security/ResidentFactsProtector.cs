@@ -2,10 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
-using CommunityService.Web.Shared.Security;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace CommunityService.Web.Features.Me;
+namespace CommunityService.Web.Shared.Security;
 
 /// <summary>A resident's special-group facts as read back; <see cref="Unreadable"/> when the stored ciphertext could not be decrypted.</summary>
 public sealed record FactsReading(SensitiveFacts Facts, bool Unreadable)

@@ -5,7 +5,7 @@ using CommunityService.Data.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityService.Web.Features.Cases;
+namespace CommunityService.Web.Shared.Security;
 
 /// <summary>A case file as the resource of the check: its id is all the check needs.</summary>
 public sealed record CaseFileResource(int CaseFileId);
