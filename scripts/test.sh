@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the client-library check against npm, then unit, integration and browser tests (with axe-core),
-# then the two-instance check behind nginx under /portal/ (scripts/two-instances.sh), then the benchmark build (-p:Bench=true).
+# Runs every test: the client-library check against npm, then unit, integration and browser tests (with axe-core), the
+# integration suite a second time on a throw-away PostgreSQL cluster (scripts/postgres.sh), then the two-instance check behind
+# nginx under /portal/ (scripts/two-instances.sh), then the benchmark build (-p:Bench=true).
 # On a fresh Debian machine it installs what the tests need (Chromium, CJK fonts, Node.js) from apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,13 +23,26 @@ bash scripts/verify-client-libs.sh
 bash scripts/audit-tools.sh
 
 log=$(mktemp)
+pg_log=$(mktemp)
 status=0
+start=$SECONDS
 # One test project at a time (-m:1): the browser tests' page loads are not starved by the integration suite on 2 cores.
 dotnet test CommunityService.sln -c Release --nologo -m:1 2>&1 | tee "$log" || status=$?
-# One closing line for the whole run, summed over the test assemblies.
-grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
-    | awk '{f+=$1; p+=$2; s+=$3} END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}'
-rm -f "$log"
+sqlite_seconds=$((SECONDS - start))
+
+# The integration suite again, every class on PostgreSQL (issue #18): a throw-away cluster, stopped at the end, also on failure.
+source scripts/postgres.sh
+start=$SECONDS
+dotnet test tests/CommunityService.IntegrationTests -c Release --no-build --nologo 2>&1 | tee "$pg_log" || status=$?
+pg_seconds=$((SECONDS - start))
+
+# Closing lines: the whole first run summed over the test assemblies, then the integration suite per provider.
+sum() { grep -E '^(Passed|Failed)!' "$1" | grep -E "$2" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
+    | awk -v what="$3" '{f+=$1; p+=$2; s+=$3} END {printf "%s: %d passed, %d failed, %d skipped\n", what, p, f, s}'; }
+sum "$log" . "tests (unit, integration on SQLite, browser; ${sqlite_seconds} s)"
+sum "$log" IntegrationTests "integration on SQLite"
+sum "$pg_log" IntegrationTests "integration on PostgreSQL (${pg_seconds} s)"
+rm -f "$log" "$pg_log"
 
 # Scale-out (issue #8): two instances behind nginx on one database; uses the Release build made above.
 SKIP_BUILD=1 bash scripts/two-instances.sh || status=1

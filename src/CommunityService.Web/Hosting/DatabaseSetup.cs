@@ -8,6 +8,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 public static class DatabaseSetup
@@ -15,6 +16,7 @@ public static class DatabaseSetup
     public const string ConnectionStringName = "CommunityService";
     public const string SqliteMigrations = "CommunityService.Migrations.Sqlite";
     public const string SqlServerMigrations = "CommunityService.Migrations.SqlServer";
+    public const string PostgreSqlMigrations = "CommunityService.Migrations.PostgreSql";
     public const string DefaultSqlite = "Data Source=data/communityservice.db";
 
     public static DatabaseProvider GetProvider(IConfiguration configuration) =>
@@ -26,17 +28,28 @@ public static class DatabaseSetup
     {
         var provider = GetProvider(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-        if (provider == DatabaseProvider.SqlServer)
+        if (provider != DatabaseProvider.Sqlite)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
             {
-                throw new InvalidOperationException("ConnectionStrings:CommunityService is required when Database:Provider is SqlServer.");
+                throw new InvalidOperationException($"ConnectionStrings:CommunityService is required when Database:Provider is {provider}.");
             }
+            // A server database takes concurrent writers: no write gate, as many instances as needed.
             builder.Services.AddDbContext<CommunityServiceDbContext>(o =>
-                o.UseSqlServer(connectionString, x => x.MigrationsAssembly(SqlServerMigrations)));
+            {
+                if (provider == DatabaseProvider.SqlServer)
+                {
+                    o.UseSqlServer(connectionString, x => x.MigrationsAssembly(SqlServerMigrations));
+                }
+                else
+                {
+                    o.UseNpgsql(connectionString, x => x.MigrationsAssembly(PostgreSqlMigrations));
+                }
+            });
             return;
         }
 
+        // SQLite takes one writer at a time: every save of this process queues in the write gate.
         var sqlite = ResolveSqlite(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddDbContext<CommunityServiceDbContext>(o => o.UseSqlite(sqlite, x => x.MigrationsAssembly(SqliteMigrations)));
@@ -44,7 +57,7 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Where files that belong with the database are kept (the development certificate of the Data Protection keys):
-    /// the SQLite file's folder, or <c>data/</c> under the content root for SQL Server and in-memory databases.
+    /// the SQLite file's folder, or <c>data/</c> under the content root for SQL Server, PostgreSQL and in-memory databases.
     /// </summary>
     public static string DataFolder(IConfiguration configuration, string contentRoot)
     {

@@ -52,7 +52,7 @@ public static class PortalSetup
         services.AddSingleton<HomeVisitNeedProtector>().AddSingleton<ResidentFactsProtector>();
 
         // The features that have services of their own register them in their folders.
-        services.AddCases().AddDecisions().AddNotices().AddSignUps().AddPrivacy(builder.Configuration);
+        services.AddCases().AddDecisions().AddNotices().AddSignUps(builder.Configuration).AddPrivacy(builder.Configuration);
         services.AddDemo();
     }
 

@@ -31,7 +31,7 @@ public class CaseEncryptionTests(PortalFactory portal) : PortalTest(portal)
         var columns = await Portal.WithDbAsync(async db => string.Join("\n",
             await db.CaseFiles.Where(c => c.Id == id).Select(c => c.Reference + c.ProtectedSubject + c.ProtectedAssessment + c.ProtectedGoals + c.ProtectedPlan).SingleAsync(),
             string.Join("\n", await db.CaseNotes.Where(n => n.CaseFileId == id).Select(n => n.ProtectedText).ToListAsync())));
-        var bytes = DatabaseBytes();
+        var bytes = await Portal.DatabaseContentAsync();
 
         foreach (var secret in new[] { Assessment, Note, "K9ZQ", "M4XW", "钱阿姨" })
         {
@@ -58,7 +58,7 @@ public class CaseEncryptionTests(PortalFactory portal) : PortalTest(portal)
         });
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_copy_of_the_database_without_the_certificate_cannot_read_a_note_and_with_it_can()
     {
         var id = await CreateFileWithNoteAsync();
@@ -101,18 +101,6 @@ public class CaseEncryptionTests(PortalFactory portal) : PortalTest(portal)
         var id = await Portal.WithDbAsync(db => db.CaseFiles.Where(c => c.Reference == "ENC-TEST-1").Select(c => c.Id).SingleAsync());
         await staff.PostFormAsync($"/cases/{id}", $"/cases/{id}/notes", new() { ["Text"] = Note });
         return id;
-    }
-
-    /// <summary>The database file and its write-ahead log, as someone who copied the folder's .db files would have them.</summary>
-    private byte[] DatabaseBytes()
-    {
-        using var stream = new MemoryStream();
-        foreach (var path in new[] { Portal.DatabasePath, Portal.DatabasePath + "-wal" }.Where(File.Exists))
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            file.CopyTo(stream);
-        }
-        return stream.ToArray();
     }
 
     /// <summary>What someone with the database and the app's settings but not necessarily the certificate could build.</summary>

@@ -12,7 +12,7 @@ namespace CommunityService.IntegrationTests.Database;
 /// </summary>
 public class BackupTests(PortalFactory portal) : PortalTest(portal)
 {
-    [Fact]
+    [SqliteFact]
     public async Task A_backup_taken_while_staff_write_is_consistent_and_a_portal_restored_from_it_works()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"cs-backup-{Guid.NewGuid():N}");
@@ -66,7 +66,7 @@ public class BackupTests(PortalFactory portal) : PortalTest(portal)
         }
     }
 
-    [Fact]
+    [SqliteFact]
     public void A_backup_never_replaces_the_target_with_a_broken_copy()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"cs-backup-{Guid.NewGuid():N}");

@@ -7,12 +7,14 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CommunityService.IntegrationTests.Database;
 
-/// <summary>The model and both providers' migrations stay in step; no server needed for SQL Server.</summary>
+/// <summary>The model and the three providers' migrations stay in step; no server needed for SQL Server or PostgreSQL.</summary>
 public class MigrationTests
 {
     private const string SqlServerConnection = "Server=localhost;Database=CommunityService;Integrated Security=true;TrustServerCertificate=true";
 
-    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.SqlServer];
+    private const string PostgreSqlConnection = "Host=localhost;Database=communityservice";
+
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.SqlServer, DatabaseProvider.PostgreSql];
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -91,9 +93,13 @@ public class MigrationTests
         {
             options.UseSqlite(connection, x => x.MigrationsAssembly(DatabaseSetup.SqliteMigrations));
         }
-        else
+        else if (provider == DatabaseProvider.SqlServer)
         {
             options.UseSqlServer(SqlServerConnection, x => x.MigrationsAssembly(DatabaseSetup.SqlServerMigrations));
+        }
+        else
+        {
+            options.UseNpgsql(PostgreSqlConnection, x => x.MigrationsAssembly(DatabaseSetup.PostgreSqlMigrations));
         }
         configure?.Invoke(options);
         return new CommunityServiceDbContext(options.Options);

@@ -4,7 +4,6 @@ using System.Text.Json;
 using CommunityService.Data.Participation;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.Web.Shared.Security;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,7 +36,7 @@ public class HomeVisitNeedEncryptionTests(PortalFactory portal) : PortalTest(por
 
         var stored = await StoredAsync(id);
         Assert.StartsWith("CfDJ8", stored, StringComparison.Ordinal);
-        var bytes = await DatabaseBytesAsync();
+        var bytes = await Portal.DatabaseContentAsync();
         foreach (var secret in new[] { Sentence, Tag, "髋关节手术" })
         {
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
@@ -79,7 +78,7 @@ public class HomeVisitNeedEncryptionTests(PortalFactory portal) : PortalTest(por
             return (r.Id, r.ProjectId);
         });
         var cipher = await StoredAsync(id);
-        await SqlAsync($"UPDATE HomeVisitRequests SET ProtectedNeed = '{cipher[..^6]}AAAAAA' WHERE Id = $id", id);
+        await StoreAsync(id, cipher[..^6] + "AAAAAA");
         var staff = await Portal.ClientForAsync("staff");
 
         var list = await staff.GetAsync($"/projects/{project}/home-visits");
@@ -117,41 +116,12 @@ public class HomeVisitNeedEncryptionTests(PortalFactory portal) : PortalTest(por
             return (n.Id, n.ProjectId);
         });
 
-    /// <summary>The ciphertext column as the file has it.</summary>
-    private async Task<string> StoredAsync(int id)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT ProtectedNeed FROM HomeVisitRequests WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        return reader.GetString(0);
-    }
+    /// <summary>The ciphertext column as the database has it.</summary>
+    private Task<string> StoredAsync(int id) => Portal.WithDbAsync(db =>
+        db.Database.SqlQueryRaw<string>("SELECT \"ProtectedNeed\" AS \"Value\" FROM \"HomeVisitRequests\" WHERE \"Id\" = {0}", id).SingleAsync());
 
-    /// <summary>Raw SQL, as someone editing the file would write it.</summary>
-    private async Task SqlAsync(string sql, int id)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", id);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
-
-    /// <summary>The database file and its write-ahead log after a checkpoint, as someone who copied the folder's files would have them.</summary>
-    private async Task<byte[]> DatabaseBytesAsync()
-    {
-        await Portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);"));
-        SqliteConnection.ClearAllPools();
-        using var stream = new MemoryStream();
-        foreach (var path in new[] { Portal.DatabasePath, Portal.DatabasePath + "-wal" }.Where(File.Exists))
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            file.CopyTo(stream);
-        }
-        return stream.ToArray();
-    }
+    /// <summary>Raw SQL, as someone editing the database would write it: the stored ciphertext replaced.</summary>
+    private async Task StoreAsync(int id, string ciphertext) =>
+        Assert.Equal(1, await Portal.WithDbAsync(db =>
+            db.Database.ExecuteSqlRawAsync("UPDATE \"HomeVisitRequests\" SET \"ProtectedNeed\" = {0} WHERE \"Id\" = {1}", ciphertext, id)));
 }

@@ -3,21 +3,30 @@ using CommunityService.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityService.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file, migrated and seeded with the demo data at start. The seeded file
-/// is kept as a template and copied back over the live database (SQLite's online backup) before each
-/// test, so tests start from the same data without restarting the host.
+/// The real app on a real database, migrated and seeded with the demo data at start: a SQLite file, or a database of its own on
+/// the PostgreSQL server the suite was given (<see cref="TestDatabase"/>). The seeded database is kept as a template and copied
+/// back over the live one before each test (SQLite's online backup; PostgreSQL's CREATE DATABASE … TEMPLATE), so tests start
+/// from the same data without restarting the host.
 /// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "cs-tests", Guid.NewGuid().ToString("N"));
     private readonly ConcurrentDictionary<string, HttpClient> signedIn = new();
+    private readonly string databaseName = "cs_" + Guid.NewGuid().ToString("N")[..16];
 
+    /// <summary>The SQLite file (when the suite runs on SQLite).</summary>
     public string DatabasePath => Path.Combine(folder, "portal.db");
+
+    /// <summary>The live database's connection string, on either provider.</summary>
+    public string ConnectionString => TestDatabase.IsPostgres ? TestDatabase.Postgres(databaseName) : $"Data Source={DatabasePath}";
+
+    private string TemplateName => databaseName + "_template";
 
     public SqlCommandCounter Commands { get; } = new();
 
@@ -30,13 +39,27 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         Directory.CreateDirectory(folder);
         using var client = CreateAnonymousClient();
         (await client.GetAsync("/")).EnsureSuccessStatusCode();
-        Copy(DatabasePath, TemplatePath);
+        if (TestDatabase.IsPostgres)
+        {
+            await TestDatabase.CopyAsync(databaseName, TemplateName);
+        }
+        else
+        {
+            Copy(DatabasePath, TemplatePath);
+        }
     }
 
-    public Task ResetAsync()
+    public async Task ResetAsync()
     {
-        Copy(TemplatePath, DatabasePath);
-        return EvictPublicCacheAsync();
+        if (TestDatabase.IsPostgres)
+        {
+            await TestDatabase.CopyAsync(TemplateName, databaseName);
+        }
+        else
+        {
+            Copy(TemplatePath, DatabasePath);
+        }
+        await EvictPublicCacheAsync();
     }
 
     /// <summary>Forgets the cached public pages, as a change to a notice would: the next request runs its queries.</summary>
@@ -48,8 +71,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         // Not Development: the production cookie names and error pages are what the tests see.
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:CommunityService", $"Data Source={DatabasePath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:CommunityService", ConnectionString);
+        builder.UseSetting("Database:Provider", TestDatabase.Provider.ToString());
+        if (TestDatabase.IsPostgres)
+        {
+            // On a server database correctness rests on the concurrency tokens alone: the race tests run without the in-process queue.
+            builder.UseSetting(CommunityService.Web.Features.SignUps.SessionQueue.Setting, "false");
+        }
         builder.UseSetting("Demo:Seed", "true");
         // Tests change data and read the dashboard at once; DashboardCacheTests turns its one-minute cache back on.
         builder.UseSetting("Dashboard:CacheSeconds", "0");
@@ -125,6 +153,37 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         return client;
     }
 
+    /// <summary>
+    /// What someone holding the database's storage would read: the SQLite file and its write-ahead log after a checkpoint, or on
+    /// PostgreSQL every value of every row of every table as text, one per line (values only, as a file holds them).
+    /// </summary>
+    public async Task<byte[]> DatabaseContentAsync()
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            var text = new System.Text.StringBuilder();
+            await WithDbAsync(async db =>
+            {
+                foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct())
+                {
+                    // The table names come from the model, not from input.
+                    var sql = "SELECT j.value AS \"Value\" FROM \"" + table + "\" t, json_each_text(row_to_json(t)) j WHERE j.value IS NOT NULL";
+                    text.AppendJoin('\n', await db.Database.SqlQueryRaw<string>(sql).ToListAsync());
+                }
+            });
+            return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+        }
+        await WithDbAsync(db => db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);"));
+        SqliteConnection.ClearAllPools();
+        using var stream = new MemoryStream();
+        foreach (var path in new[] { DatabasePath, DatabasePath + "-wal" }.Where(File.Exists))
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            file.CopyTo(stream);
+        }
+        return stream.ToArray();
+    }
+
     public async Task<T> WithDbAsync<T>(Func<CommunityServiceDbContext, Task<T>> read)
     {
         using var scope = Services.CreateScope();
@@ -154,6 +213,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         }
         await DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (TestDatabase.IsPostgres)
+        {
+            await TestDatabase.DropAsync(databaseName);
+            await TestDatabase.DropAsync(TemplateName);
+        }
         try
         {
             Directory.Delete(folder, recursive: true);

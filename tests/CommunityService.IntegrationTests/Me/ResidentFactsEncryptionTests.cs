@@ -4,7 +4,6 @@ using System.Text.Json;
 using CommunityService.IntegrationTests.Cases;
 using CommunityService.IntegrationTests.Infrastructure;
 using CommunityService.Web.Features.Me;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.IntegrationTests.Me;
@@ -39,7 +38,7 @@ public class ResidentFactsEncryptionTests(PortalFactory portal) : PortalTest(por
 
         var stored = await StoredAsync(userId);
         Assert.StartsWith("CfDJ8", stored, StringComparison.Ordinal);
-        var bytes = await DatabaseBytesAsync();
+        var bytes = await Portal.DatabaseContentAsync();
         // What the facts would look like in plain text: the protector's own JSON, and the export's; and the note.
         foreach (var secret in new[] { NoteSentence, "R7TV", "\"ageBand\"", "hasDisability", "isLowIncome", "\"AgeBand\":\"From80\"" })
         {
@@ -73,7 +72,7 @@ public class ResidentFactsEncryptionTests(PortalFactory portal) : PortalTest(por
         var resident = await Portal.ClientForAsync("resident");
         var userId = await CaseData.UserIdAsync(Portal, "resident");
         var cipher = await StoredAsync(userId);
-        await SqlAsync($"UPDATE ResidentProfiles SET ProtectedFacts = '{cipher[..^6]}AAAAAA' WHERE UserId = $id", userId);
+        await StoreAsync(userId, cipher[..^6] + "AAAAAA");
 
         var staff = await (await Portal.ClientForAsync("staff")).GetAsync($"/residents/{userId}");
         var own = await resident.GetAsync("/me/profile");
@@ -93,7 +92,7 @@ public class ResidentFactsEncryptionTests(PortalFactory portal) : PortalTest(por
     {
         var id = await CaseData.IdAsync(Portal, CaseData.First);
         var noteId = await Portal.WithDbAsync(db => db.CaseNotes.Where(n => n.CaseFileId == id).OrderBy(n => n.Id).Select(n => n.Id).FirstAsync());
-        await Portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE CaseNotes SET ProtectedText = 'CfDJ8-not-a-note' WHERE Id = {noteId}"));
+        await Portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"CaseNotes\" SET \"ProtectedText\" = 'CfDJ8-not-a-note' WHERE \"Id\" = {noteId}"));
         var staff = await Portal.ClientForAsync("staff");
 
         var page = await staff.GetAsync($"/cases/{id}");
@@ -129,46 +128,17 @@ public class ResidentFactsEncryptionTests(PortalFactory portal) : PortalTest(por
 
     private Task<int> VersionAsync(string userId) => Portal.WithDbAsync(db => db.ResidentProfiles.Where(p => p.UserId == userId).Select(p => p.Version).SingleAsync());
 
-    /// <summary>The ciphertext column as the file has it.</summary>
-    private async Task<string> StoredAsync(string userId)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT ProtectedFacts FROM ResidentProfiles WHERE UserId = $id";
-        command.Parameters.AddWithValue("$id", userId);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        return reader.GetString(0);
-    }
-
-    /// <summary>Raw SQL, as someone editing the file would write it.</summary>
-    private async Task SqlAsync(string sql, string userId)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", userId);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
-
-    /// <summary>The database file and its write-ahead log after a checkpoint, as someone who copied the folder's files would have them.</summary>
-    private async Task<byte[]> DatabaseBytesAsync()
-    {
-        await Portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);"));
-        SqliteConnection.ClearAllPools();
-        using var stream = new MemoryStream();
-        foreach (var path in new[] { Portal.DatabasePath, Portal.DatabasePath + "-wal" }.Where(File.Exists))
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            file.CopyTo(stream);
-        }
-        return stream.ToArray();
-    }
-
     private static Dictionary<string, string> Details(string name) => new()
     {
         ["FullName"] = name, ["Phone"] = "", ["CommunityId"] = "1", ["Address"] = "阳光路 8 号", ["Household"] = "", ["Version"] = "0",
     };
+
+    /// <summary>The ciphertext column as the database has it.</summary>
+    private Task<string> StoredAsync(string id) => Portal.WithDbAsync(db =>
+        db.Database.SqlQueryRaw<string>("SELECT \"ProtectedFacts\" AS \"Value\" FROM \"ResidentProfiles\" WHERE \"UserId\" = {0}", id).SingleAsync());
+
+    /// <summary>Raw SQL, as someone editing the database would write it: the stored ciphertext replaced.</summary>
+    private async Task StoreAsync(string id, string ciphertext) =>
+        Assert.Equal(1, await Portal.WithDbAsync(db =>
+            db.Database.ExecuteSqlRawAsync("UPDATE \"ResidentProfiles\" SET \"ProtectedFacts\" = {0} WHERE \"UserId\" = {1}", ciphertext, id)));
 }

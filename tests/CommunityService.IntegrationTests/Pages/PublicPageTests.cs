@@ -126,7 +126,7 @@ public class PublicPageTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task The_sqlite_database_runs_in_wal_mode()
     {
         var mode = await Portal.WithDbAsync(async db =>

@@ -71,39 +71,31 @@ public class AntiforgeryTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(before, await FingerprintAsync("AuditEntries"));
     }
 
-    /// <summary>A hash of every row of every table (but those left out), in a fixed order.</summary>
+    /// <summary>A hash of every row of every table of the model (but those left out), in a fixed order, on either provider.</summary>
     private Task<string> FingerprintAsync(params string[] leftOut) => Portal.WithDbAsync(async db =>
     {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                if (!leftOut.Contains(reader.GetString(0)))
-                {
-                    tables.Add(reader.GetString(0));
-                }
-            }
-        }
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>()
+            .Where(t => !leftOut.Contains(t)).Distinct().Order(StringComparer.Ordinal).ToList();
         var text = new StringBuilder();
         foreach (var table in tables)
         {
             await using var dump = connection.CreateCommand();
-            dump.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            dump.CommandText = $"SELECT * FROM \"{table}\"";
             await using var reader = await dump.ExecuteReaderAsync();
-            text.Append(table).Append('\n');
+            var rows = new List<string>();
             while (await reader.ReadAsync())
             {
+                var row = new StringBuilder();
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    text.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                    row.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
                 }
-                text.Append('\n');
+                rows.Add(row.ToString());
             }
+            // Rows in a fixed order whatever order the database returns them in.
+            text.Append(table).Append('\n').AppendJoin('\n', rows.Order(StringComparer.Ordinal)).Append('\n');
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     });

@@ -43,7 +43,7 @@ public class BadInputFuzzTests(PortalFactory portal, ITestOutputHelper output) :
         ["/account/logout"] = "ends the shared session of the client that posts it",
     };
 
-    [Fact]
+    [SqliteFact]
     public async Task Every_form_refuses_bad_input_without_a_server_error_and_changes_nothing_when_it_refuses()
     {
         var pages = await StoredXssTests.PagesAsync(Portal);

@@ -26,7 +26,7 @@ public class StoredXssTests(PortalFactory portal, ITestOutputHelper output) : Po
         "ConsentRecords.WordingVersion",
     ];
 
-    [Fact]
+    [SqliteFact]
     public async Task No_payload_in_any_free_text_field_runs_on_any_page_for_any_role()
     {
         var payloads = XssProbe.Payloads;

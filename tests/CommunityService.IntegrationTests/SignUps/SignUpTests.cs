@@ -199,8 +199,18 @@ public class SignUpTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(Residents - 3, list.Count(s => s.Status == SignUpStatus.Waiting));
         Assert.Equal(3, await TakenAsync(session));
         Assert.All(list.Take(3), s => Assert.Equal(SignUpStatus.Registered, s.Status));
-        // The sign-ups queued for the session in the app: each saved once, none failed on the session's token and retried.
-        Assert.Equal(Residents, Portal.Commands.CountOf("UPDATE \"Sessions\""));
+        var saves = Portal.Commands.CountOf("UPDATE \"Sessions\"");
+        if (TestDatabase.IsPostgres)
+        {
+            // Without the in-process queue (the PostgreSQL run) the database alone decides: the losers of a clash on the session's
+            // token retried, and the list above is still exact.
+            Assert.True(saves >= Residents, $"{saves} saves of the session");
+        }
+        else
+        {
+            // The sign-ups queued for the session in the app: each saved once, none failed on the session's token and retried.
+            Assert.Equal(Residents, saves);
+        }
     }
 
     [Fact]

@@ -39,8 +39,10 @@ public sealed class AuditController(CommunityServiceDbContext db, PortalTime tim
         }
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
-            var actor = filter.Actor.Trim();
-            query = query.Where(a => a.ActorName.Contains(actor));
+            var actor = filter.Actor.Trim().ToUpperInvariant();
+#pragma warning disable CA1862 // A query, not .NET: UPPER(column) LIKE on every provider; the StringComparison overloads do not translate.
+            query = query.Where(a => a.ActorName.ToUpper().Contains(actor));
+#pragma warning restore CA1862
         }
         if (!string.IsNullOrWhiteSpace(filter.Record))
         {

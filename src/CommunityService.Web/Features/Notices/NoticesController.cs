@@ -24,11 +24,14 @@ public sealed class NoticesController(CommunityServiceDbContext db, TimeProvider
     public async Task<IActionResult> Index([FromQuery] NoticeFilter filter, int page = 1, CancellationToken ct = default)
     {
         var query = NoticeQueries.Visible(db, Now);
-        // Every word must appear somewhere in the notice; Chinese has no spaces, so a phrase is one word.
-        foreach (var word in filter.Words())
+        // Every word must appear somewhere in the notice; Chinese has no spaces, so a phrase is one word. Compared in upper case
+        // on both sides: "wifi" finds "WiFi" on every provider, whatever its collation.
+        foreach (var word in filter.Words().Select(w => w.ToUpperInvariant()))
         {
-            query = query.Where(n => n.Title.Contains(word) || n.Body.Contains(word) || n.Audience.Contains(word)
-                || n.Place.Contains(word) || n.Project!.Name.Contains(word));
+#pragma warning disable CA1862 // A query, not .NET: UPPER(column) LIKE on every provider; the StringComparison overloads do not translate.
+            query = query.Where(n => n.Title.ToUpper().Contains(word) || n.Body.ToUpper().Contains(word) || n.Audience.ToUpper().Contains(word)
+                || n.Place.ToUpper().Contains(word) || n.Project!.Name.ToUpper().Contains(word));
+#pragma warning restore CA1862
         }
         if (filter.Category is { } category)
         {

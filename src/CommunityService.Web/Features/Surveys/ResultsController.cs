@@ -148,16 +148,18 @@ public sealed class ResultsController(
         var community = filter.Community;
         var band = filter.AgeBand?.ToString();
         var channel = filter.Channel?.ToString();
+        // The one query the portal writes in SQL (a window function per question): quoted names and typed parameters, so that the
+        // same text runs on SQLite, SQL Server and PostgreSQL (which folds unquoted names to lower case and cannot type a bare NULL).
         return await db.Database.SqlQuery<TextAnswer>($"""
-            SELECT x.QuestionId, x.Text FROM (
-                SELECT a.QuestionId, a.Text, ROW_NUMBER() OVER (PARTITION BY a.QuestionId ORDER BY a.Id DESC) AS RowNumber
-                FROM SurveyAnswers a JOIN SurveyResponses r ON r.Id = a.ResponseId
-                WHERE r.SurveyId = {id} AND a.Text IS NOT NULL
-                  AND ({community} IS NULL OR r.CommunityId = {community})
-                  AND ({band} IS NULL OR r.AgeBand = {band})
-                  AND ({channel} IS NULL OR r.Channel = {channel})
+            SELECT x."QuestionId", x."Text" FROM (
+                SELECT a."QuestionId", a."Text", ROW_NUMBER() OVER (PARTITION BY a."QuestionId" ORDER BY a."Id" DESC) AS "RowNumber"
+                FROM "SurveyAnswers" a JOIN "SurveyResponses" r ON r."Id" = a."ResponseId"
+                WHERE r."SurveyId" = {id} AND a."Text" IS NOT NULL
+                  AND (CAST({community} AS integer) IS NULL OR r."CommunityId" = {community})
+                  AND (CAST({band} AS varchar(20)) IS NULL OR r."AgeBand" = {band})
+                  AND (CAST({channel} AS varchar(20)) IS NULL OR r."Channel" = {channel})
             ) x
-            WHERE x.RowNumber <= {TextsPerQuestion}
+            WHERE x."RowNumber" <= {TextsPerQuestion}
             """).ToListAsync(ct);
     }
 }

@@ -24,8 +24,11 @@ public sealed class UsersController(
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var term = q.Trim();
-            query = query.Where(u => u.UserName!.Contains(term) || u.DisplayName.Contains(term));
+            // Upper case on both sides: the same matches on every provider, whatever its collation (see docs/architecture.md).
+            var term = q.Trim().ToUpperInvariant();
+#pragma warning disable CA1862 // A query, not .NET: UPPER(column) LIKE on every provider; the StringComparison overloads do not translate.
+            query = query.Where(u => u.NormalizedUserName!.Contains(term) || u.DisplayName.ToUpper().Contains(term));
+#pragma warning restore CA1862
         }
         var rows = await query.OrderBy(u => u.UserName)
             .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.Community!.Name, u.IsDisabled,
