@@ -2,7 +2,7 @@
 # A throw-away PostgreSQL cluster for the tests, from Debian's packages: `source scripts/postgres.sh` starts one in a temp
 # folder on a free port, exports CS_TEST_POSTGRES (its connection string without a database) and stops it and deletes the
 # folder when the calling shell exits, also on failure. As root the server runs as the postgres user.
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
     echo "Installing from apt: postgresql"
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
