@@ -14,6 +14,8 @@
 #   CONNECTIONS=16   wrk connections for the reads; the sign-up row always uses 8 writers
 #   SERVER_CPU=1 CLIENT_CPU=0                the cores to pin to
 #   ONLY="fortunes,notices"                  only rows whose name contains one of these words (for development)
+#   DATABASE=postgres                        the portal and the baseline on PostgreSQL (a throw-away cluster,
+#                                            scripts/postgres.sh) instead of SQLite; tables go to <size>-postgres.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -55,6 +57,7 @@ cleanup() {
     # wrk runs in the foreground and dies with the script; the portal is ours to stop.
     stop_app
     rm -rf "$work"
+    if declare -F pg_stop >/dev/null; then pg_stop; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -67,8 +70,19 @@ port="${PORT:-5471}"
 base="https://127.0.0.1:$port"
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tools scripts 2>/dev/null || echo "+changes")"
 
+if [ "${DATABASE:-sqlite}" = postgres ]; then
+    source scripts/postgres.sh
+    provider=PostgreSQL
+    db_env=(Database__Provider=PostgreSql "ConnectionStrings__CommunityService=$CS_TEST_POSTGRES;Database=bench")
+    fresh_database() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qtAX -c 'DROP DATABASE IF EXISTS bench WITH (FORCE)'; }
+else
+    provider=SQLite
+    db_env=(Database__Provider=Sqlite "ConnectionStrings__CommunityService=Data Source=$work/portal.db")
+    fresh_database() { rm -f "$work"/portal.db*; }
+fi
+
 portal_env() {
-    env ASPNETCORE_ENVIRONMENT="$1" Database__Provider=Sqlite ConnectionStrings__CommunityService="Data Source=$work/portal.db" \
+    env ASPNETCORE_ENVIRONMENT="$1" "${db_env[@]}" \
         DataProtection__CertificatePath="$work/keyring.pfx" Database__MigrateOnStartup=true \
         Kestrel__Certificates__Default__Path="$work/cert.pem" Kestrel__Certificates__Default__KeyPath="$work/key.pem" \
         RateLimiting__SignInPerMinute=1000000 Logging__LogLevel__Default=Warning Logging__LogLevel__CommunityService.Web.Bench=Information \
@@ -168,7 +182,7 @@ measure() {
 
 for size in $sizes; do
     echo "== $size =="
-    rm -f "$work"/portal.db*
+    fresh_database
     echo "Seeding '$size' (seed $seed) through the app's --seed-bench command…"
     ( cd "$app" && portal_env Staging dotnet CommunityService.Web.dll --seed-bench "$size" --seed "$seed" --bench-out "$work" ) \
         >"$out/seed-$size.log" 2>&1 || { cat "$out/seed-$size.log" >&2; exit 1; }
@@ -180,8 +194,7 @@ for size in $sizes; do
     (
         # The content root is the project folder, as in scripts/audit.sh: wwwroot is there (asp-append-version hashes its files).
         cd src/CommunityService.Web
-        exec taskset -c "$server_cpu" env ASPNETCORE_ENVIRONMENT=Production Database__Provider=Sqlite \
-            ConnectionStrings__CommunityService="Data Source=$work/portal.db" DataProtection__CertificatePath="$work/keyring.pfx" \
+        exec taskset -c "$server_cpu" env ASPNETCORE_ENVIRONMENT=Production "${db_env[@]}" DataProtection__CertificatePath="$work/keyring.pfx" \
             Kestrel__Certificates__Default__Path="$work/cert.pem" Kestrel__Certificates__Default__KeyPath="$work/key.pem" \
             RateLimiting__SignInPerMinute=1000000 Logging__LogLevel__Default=Warning \
             dotnet "$app/CommunityService.Web.dll" --urls "$base"
@@ -202,8 +215,9 @@ for size in $sizes; do
 
     pairs=$((SIGNERS * SIGNUP_TARGETS))
     table="$out/$size.md"
+    [ "$provider" = SQLite ] || table="$out/$size-postgres.md"
     {
-        echo "Size **$size** (seed $seed), commit $commit, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, server on core $server_cpu, wrk on core $client_cpu;"
+        echo "Size **$size** (seed $seed) on $provider, commit $commit, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, server on core $server_cpu, wrk on core $client_cpu;"
         echo "${rounds} rounds of ${warmup} s warm-up + ${duration} s measured, $connections connections (sign-up: 8). Medians of the rounds."
         echo
         echo "| page | requests/s | p50 ms | p95 ms | p99 ms | ratio to baseline | SQL commands | HTML bytes | errors |"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the client-library check against npm, then unit, integration and browser tests (with axe-core), the
 # integration suite a second time on a throw-away PostgreSQL cluster (scripts/postgres.sh), then the two-instance check behind
-# nginx under /portal/ (scripts/two-instances.sh), then the benchmark build (-p:Bench=true).
+# nginx under /portal/ (scripts/two-instances.sh) on SQLite and on PostgreSQL, then the benchmark build (-p:Bench=true).
 # On a fresh Debian machine it installs what the tests need (Chromium, CJK fonts, Node.js) from apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +46,8 @@ rm -f "$log" "$pg_log"
 
 # Scale-out (issue #8): two instances behind nginx on one database; uses the Release build made above.
 SKIP_BUILD=1 bash scripts/two-instances.sh || status=1
+# The same on PostgreSQL (issue #18), with residents racing through both instances for a session's last places.
+SKIP_BUILD=1 DATABASE=postgres bash scripts/two-instances.sh || status=1
 
 # Bench/ is compiled only in benchmark builds (-p:Bench=true): build it once, so a change that breaks it fails here.
 bench_out="$(mktemp -d)"

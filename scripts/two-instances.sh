@@ -10,7 +10,11 @@
 #      (the output cache is in Redis, so the eviction reaches every instance);
 #   5. `--backup PATH` copies the database while both serve, and a portal started on the copy works;
 #   6. a resident signs up for a session, and every demo user (and a visitor) follows the links from the home page
-#      (scripts/crawl.py) without leaving /portal/, without a 404 and without a 500.
+#      (scripts/crawl.py) without leaving /portal/, without a 404 and without a 500;
+#   7. (DATABASE=postgres) residents race through both instances at once for a session's last places
+#      (scripts/race.py): exactly its capacity registered, everyone else waiting, no sign-up lost.
+# DATABASE=postgres runs both instances on PostgreSQL (a throw-away cluster, scripts/postgres.sh) instead of one SQLite
+# file; the backup of check 5 is then pg_dump and pg_restore.
 # Used by scripts/test.sh (so by CI). Installs nginx, redis-server, openssl and curl from apt when missing.
 # NO_REDIS=1 runs it with each instance's own in-memory cache: check 4 then fails, which shows what Redis is for.
 set -euo pipefail
@@ -30,6 +34,11 @@ if [ ${#need[@]} -gt 0 ]; then
     $sudo systemctl disable --now nginx redis-server >/dev/null 2>&1 || true
 fi
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+postgres=0
+if [ "${DATABASE:-sqlite}" = postgres ]; then
+    postgres=1
+    source scripts/postgres.sh
+fi
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
     echo "Building (Release)…"
@@ -43,6 +52,7 @@ cleanup() {
     [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
     rm -rf "$work"
+    if declare -F pg_stop >/dev/null; then pg_stop; fi
 }
 trap cleanup EXIT
 fail() { echo "two instances: FAILED: $*" >&2; for log in "$work"/*.log; do echo "--- $log" >&2; tail -n 40 "$log" >&2; done; exit 1; }
@@ -59,8 +69,15 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=CommunityService Da
     -keyout "$work/dp.key" -out "$work/dp.crt" 2>/dev/null
 openssl pkcs12 -export -inkey "$work/dp.key" -in "$work/dp.crt" -out "$work/dp.pfx" -passout pass: 2>/dev/null
 
-export ASPNETCORE_ENVIRONMENT=Staging Database__Provider=Sqlite \
-    ConnectionStrings__CommunityService="Data Source=$work/portal.db" \
+if [ $postgres = 1 ]; then
+    export Database__Provider=PostgreSql ConnectionStrings__CommunityService="$CS_TEST_POSTGRES;Database=portal"
+    # Check 7 registers a dozen residents from one address within a minute.
+    export RateLimiting__SignInPerMinute=100
+    psql_portal() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "${1:-portal}" -v ON_ERROR_STOP=1 -qtAX; }
+else
+    export Database__Provider=Sqlite ConnectionStrings__CommunityService="Data Source=$work/portal.db"
+fi
+export ASPNETCORE_ENVIRONMENT=Staging \
     DataProtection__CertificatePath="$work/dp.pfx" Logging__LogLevel__Default=Warning \
     Portal__PathBase="$prefix" Portal__PublicBaseUrl="$base/"
 cd src/CommunityService.Web
@@ -171,9 +188,18 @@ read -r code from < <(curl_lb /dev/null /health/ready)
 [ "$code" = 200 ] && grep -q Healthy "$work/body" || fail "/health/ready through nginx answered $code"
 
 # 5. The documented online backup, taken while both instances serve, starts a working portal of its own.
-dotnet "$dll" --backup "$work/backup/portal.db" >"$work/backup.log" 2>&1 || fail "the backup command failed"
 port_c="$(free_port)"
-ConnectionStrings__CommunityService="Data Source=$work/backup/portal.db" OutputCache__Redis="" \
+if [ $postgres = 1 ]; then
+    "$pg_bin/pg_dump" -h 127.0.0.1 -p "$pg_port" -U postgres -Fc -f "$work/portal.dump" portal >"$work/backup.log" 2>&1 || fail "pg_dump failed"
+    psql_portal postgres <<<"CREATE DATABASE restored" || fail "creating the database to restore into"
+    "$pg_bin/pg_restore" -h 127.0.0.1 -p "$pg_port" -U postgres -d restored --no-owner "$work/portal.dump" >>"$work/backup.log" 2>&1 \
+        || fail "pg_restore failed"
+    restored="$CS_TEST_POSTGRES;Database=restored"
+else
+    dotnet "$dll" --backup "$work/backup/portal.db" >"$work/backup.log" 2>&1 || fail "the backup command failed"
+    restored="Data Source=$work/backup/portal.db"
+fi
+ConnectionStrings__CommunityService="$restored" OutputCache__Redis="" \
     dotnet "$dll" --urls "http://127.0.0.1:$port_c" >"$work/instance-restored.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port_c$prefix/health/ready" >/dev/null 2>&1 && break; sleep 1; done
@@ -199,5 +225,18 @@ location="$(grep -i '^location:' "$work/headers" | tr -d '\r' | awk '{print $2}'
 [ "$code" = 302 ] && [[ "$location" == $prefix/* ]] || fail "signing up answered $code, to '$location'"
 echo "  registered and signed up under $prefix/ (accepted by $from, then $location)"
 python3 ../../scripts/crawl.py "$base" "$prefix" - resident volunteer staff manager admin || fail "the crawl under $prefix/"
+
+# 7. On PostgreSQL: residents race through both instances for the last places of a session, all at the same moment.
+if [ $postgres = 1 ]; then
+    session="$(psql_portal <<<"INSERT INTO \"Sessions\" (\"ProjectId\", \"Title\", \"Place\", \"StartsAt\", \"EndsAt\", \"Capacity\", \"PlacesTaken\", \"IsCancelled\", \"VolunteersNeeded\", \"CreatedAt\", \"Version\")
+        SELECT \"ProjectId\", '最后三个名额', '活动室', now() + interval '3 days', now() + interval '3 days 2 hours', 3, 0, false, 0, now(), 0
+        FROM \"Sessions\" WHERE \"Id\" = 1 RETURNING \"Id\"" | head -n 1)" || fail "adding a session with three places"
+    python3 ../../scripts/race.py "$base" "$prefix" 3 "$session" 12 || fail "the race for the last places"
+    read -r registered waiting taken < <(psql_portal <<<"SELECT count(*) FILTER (WHERE \"Status\" = 'Registered'), count(*) FILTER (WHERE \"Status\" = 'Waiting'),
+        (SELECT \"PlacesTaken\" FROM \"Sessions\" WHERE \"Id\" = $session) FROM \"SignUps\" WHERE \"SessionId\" = $session" | tr '|' ' ')
+    [ "$registered" = 3 ] && [ "$waiting" = 9 ] && [ "$taken" = 3 ] \
+        || fail "after the race: $registered registered, $waiting waiting, $taken places taken (expected 3, 9, 3)"
+    echo "  12 residents raced through both instances for 3 places: 3 registered, 9 waiting"
+fi
 
 echo "two instances: all checks passed"

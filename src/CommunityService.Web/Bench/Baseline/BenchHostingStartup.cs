@@ -23,9 +23,12 @@ public sealed class BenchHostingStartup : IHostingStartup
         services.AddSingleton(counter);
         services.ConfigureDbContext<CommunityServiceDbContext>(o => o.AddInterceptors(counter));
         // The same provider, connection string and lifetime as the portal's own DbContext: only the page differs.
-        services.AddDbContext<FortuneDbContext>((provider, o) => o
-            .UseSqlite(provider.GetRequiredService<CommunityServiceDbContext>().Database.GetConnectionString())
-            .AddInterceptors(counter));
+        services.AddDbContext<FortuneDbContext>((provider, o) =>
+        {
+            var portal = provider.GetRequiredService<CommunityServiceDbContext>().Database;
+            _ = portal.IsNpgsql() ? o.UseNpgsql(portal.GetConnectionString()) : o.UseSqlite(portal.GetConnectionString());
+            o.AddInterceptors(counter);
+        });
         services.AddSingleton<IStartupFilter, CountingStartupFilter>();
     });
 
