@@ -8,39 +8,19 @@ SESSION under NOTICE for each, then sends all the sign-ups at the same moment (o
 Prints one line per answer and the instance that gave it; exits 1 when a sign-up is not answered with a redirect to
 PREFIX/me. The caller checks the session's list in the database: exactly its capacity registered, the rest waiting.
 """
-import http.cookiejar
 import re
-import ssl
 import sys
 import threading
-import urllib.error
-import urllib.parse
-import urllib.request
+
+# The same HTTPS client as the crawl (no certificate check, cookies kept, redirects not followed).
+from crawl import fetch, opener
 
 TOKEN = re.compile(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"')
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
-
-
-def client():
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    jar = http.cookiejar.CookieJar()
-    return urllib.request.build_opener(
-        urllib.request.HTTPSHandler(context=context), urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-
-
-def call(opener, url, form=None):
-    data = urllib.parse.urlencode(form).encode() if form is not None else None
-    try:
-        with opener.open(url, data=data, timeout=60) as response:
-            return response.status, response.headers, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode("utf-8", "replace")
+def call(client, url, form=None):
+    status, headers, body = fetch(client, url, form)
+    return status, headers, body.decode("utf-8", "replace")
 
 
 def main():
@@ -48,27 +28,27 @@ def main():
     signup = f"/notices/{notice}/signup?session={session}"
     ready = []
     for i in range(residents):
-        opener = client()
-        status, _, body = call(opener, base + "/account/register")
+        client = opener()
+        status, _, body = call(client, base + "/account/register")
         name = f"racer-{i}"
-        status, headers, _ = call(opener, base + "/account/register", {
+        status, headers, _ = call(client, base + "/account/register", {
             "__RequestVerificationToken": TOKEN.search(body).group(1), "UserName": name, "DisplayName": f"抢名额{i}",
             "CommunityId": "1", "Password": "Demo@12345", "ConfirmPassword": "Demo@12345", "ReturnUrl": prefix + "/",
         })
         if status != 302:
             sys.exit(f"registering {name} answered {status}")
-        status, _, body = call(opener, base + signup)
+        status, _, body = call(client, base + signup)
         action = re.search(r'<form[^>]* action="' + re.escape(prefix) + r'(/notices/' + notice + r'/signup[^"]*)"', body)
         if status != 200 or action is None:
             sys.exit(f"the sign-up form answered {status} for {name}")
-        ready.append((opener, name, action.group(1).replace("&amp;", "&"), TOKEN.search(body).group(1)))
+        ready.append((client, name, action.group(1).replace("&amp;", "&"), TOKEN.search(body).group(1)))
 
     start = threading.Barrier(len(ready))
     answers = [None] * len(ready)
 
-    def race(index, opener, name, action, token):
+    def race(index, client, name, action, token):
         start.wait()
-        status, headers, _ = call(opener, base + action, {"__RequestVerificationToken": token, "Name": name, "Phone": "13912345678"})
+        status, headers, _ = call(client, base + action, {"__RequestVerificationToken": token, "Name": name, "Phone": "13912345678"})
         answers[index] = (name, status, headers.get("Location", ""), headers.get("X-Upstream", ""))
 
     threads = [threading.Thread(target=race, args=(i, *r)) for i, r in enumerate(ready)]
