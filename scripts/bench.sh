@@ -15,7 +15,8 @@
 #   SERVER_CPU=1 CLIENT_CPU=0                the cores to pin to
 #   ONLY="fortunes,notices"                  only rows whose name contains one of these words (for development)
 #   DATABASE=postgres                        the portal and the baseline on PostgreSQL (a throw-away cluster,
-#                                            scripts/postgres.sh) instead of SQLite; tables go to <size>-postgres.md
+#                                            scripts/postgres.sh, pinned to the server's core) instead of SQLite;
+#                                            tables go to <size>-postgres.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -72,9 +73,12 @@ commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tools script
 
 if [ "${DATABASE:-sqlite}" = postgres ]; then
     source scripts/postgres.sh
+    # The database server shares the portal's core, as SQLite does in-process: every process of the cluster, and the
+    # backends it forks later, run there (wrk keeps the other core to itself).
+    taskset -a -p -c "$server_cpu" "$(head -n 1 "$pg_dir/data/postmaster.pid")" >/dev/null
     provider=PostgreSQL
     db_env=(Database__Provider=PostgreSql "ConnectionStrings__CommunityService=$CS_TEST_POSTGRES;Database=bench")
-    fresh_database() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qtAX -c 'DROP DATABASE IF EXISTS bench WITH (FORCE)'; }
+    fresh_database() { pg_sql <<<'DROP DATABASE IF EXISTS bench WITH (FORCE)'; }
 else
     provider=SQLite
     db_env=(Database__Provider=Sqlite "ConnectionStrings__CommunityService=Data Source=$work/portal.db")

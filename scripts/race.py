@@ -5,8 +5,12 @@ usage: race.py BASE PREFIX NOTICE SESSION RESIDENTS
 
 Registers RESIDENTS new residents through BASE (e.g. https://127.0.0.1:8443/portal), opens the sign-up form of
 SESSION under NOTICE for each, then sends all the sign-ups at the same moment (one thread each, released together).
-Prints one line per answer and the instance that gave it; exits 1 when a sign-up is not answered with a redirect to
-PREFIX/me. The caller checks the session's list in the database: exactly its capacity registered, the rest waiting.
+Prints one line per answer and the instance that gave it, with what /me then told the resident (a place, or their number
+on the waiting list); exits 1 when a sign-up is not answered with a redirect to PREFIX/me, or when the numbers told are
+not 1, 2, 3 … once each. Then one resident with a place cancels (through the load balancer again), which must promote
+the one told number 1. Its last lines, for the caller to check against the database:
+    WAITING name name …     the waiting list in the order its numbers were told, before the cancellation
+    CANCELLED name          who cancelled
 """
 import re
 import sys
@@ -16,6 +20,8 @@ import threading
 from crawl import fetch, opener
 
 TOKEN = re.compile(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"')
+# The message /me shows after a sign-up that went to the waiting list (zh-CN, the default culture).
+WAITING = re.compile(r"候补第 (\d+) 位")
 
 
 def call(client, url, form=None):
@@ -49,7 +55,9 @@ def main():
     def race(index, client, name, action, token):
         start.wait()
         status, headers, _ = call(client, base + action, {"__RequestVerificationToken": token, "Name": name, "Phone": "13912345678"})
-        answers[index] = (name, status, headers.get("Location", ""), headers.get("X-Upstream", ""))
+        _, _, me = call(client, base + "/me")
+        told = WAITING.search(me)
+        answers[index] = (name, status, headers.get("Location", ""), headers.get("X-Upstream", ""), int(told.group(1)) if told else 0)
 
     threads = [threading.Thread(target=race, args=(i, *r)) for i, r in enumerate(ready)]
     for thread in threads:
@@ -58,12 +66,31 @@ def main():
         thread.join()
 
     failed = False
-    for name, status, location, upstream in answers:
-        print(f"  {name}: {status} -> {location} (from {upstream})")
+    for name, status, location, upstream, told in answers:
+        print(f"  {name}: {status} -> {location} (from {upstream}), " + (f"waiting list number {told}" if told else "a place"))
         failed |= status != 302 or not location.startswith(prefix + "/me")
     upstreams = {a[3] for a in answers}
     print(f"  {len(answers)} sign-ups answered by {len(upstreams)} instance(s)")
-    sys.exit(1 if failed or len(upstreams) < 2 else 0)
+    waiting = sorted((a for a in answers if a[4]), key=lambda a: a[4])
+    if [a[4] for a in waiting] != list(range(1, len(waiting) + 1)):
+        print(f"  the waiting-list numbers told are not 1 … {len(waiting)} once each: {[a[4] for a in waiting]}")
+        failed = True
+    if failed or len(upstreams) < 2:
+        sys.exit(1)
+
+    # One with a place cancels from /me: the place must go to the one told number 1 (checked by the caller).
+    index = next(i for i, a in enumerate(answers) if not a[4])
+    client, name = ready[index][0], ready[index][1]
+    _, _, me = call(client, base + "/me")
+    cancel = re.search(r'<form[^>]* action="' + re.escape(prefix) + r'(/signups/\d+/cancel)"', me)
+    if cancel is None:
+        sys.exit(f"no cancel form on /me for {name}")
+    status, headers, _ = call(client, base + cancel.group(1), {"__RequestVerificationToken": TOKEN.search(me).group(1)})
+    if status != 302:
+        sys.exit(f"cancelling for {name} answered {status}")
+    print(f"  {name} cancelled (answered by {headers.get('X-Upstream', '')}); {waiting[0][0]} was told number 1")
+    print("WAITING " + " ".join(a[0] for a in waiting))
+    print("CANCELLED " + name)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@
 #   6. a resident signs up for a session, and every demo user (and a visitor) follows the links from the home page
 #      (scripts/crawl.py) without leaving /portal/, without a 404 and without a 500;
 #   7. (DATABASE=postgres) residents race through both instances at once for a session's last places
-#      (scripts/race.py): exactly its capacity registered, everyone else waiting, no sign-up lost.
+#      (scripts/race.py): exactly its capacity registered, everyone else waiting and told the numbers 1, 2, 3 … once
+#      each, no sign-up lost; one with a place cancels and the one told number 1 gets it, the rest keep their order.
 # DATABASE=postgres runs both instances on PostgreSQL (a throw-away cluster, scripts/postgres.sh) instead of one SQLite
 # file; the backup of check 5 is then pg_dump and pg_restore.
 # Used by scripts/test.sh (so by CI). Installs nginx, redis-server, openssl and curl from apt when missing.
@@ -33,7 +34,7 @@ if [ ${#need[@]} -gt 0 ]; then
     # The packages start system services on install; this script runs its own copies.
     $sudo systemctl disable --now nginx redis-server >/dev/null 2>&1 || true
 fi
-nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+source scripts/nginx.sh
 postgres=0
 if [ "${DATABASE:-sqlite}" = postgres ]; then
     postgres=1
@@ -49,7 +50,7 @@ dll="$(pwd)/src/CommunityService.Web/bin/Release/net10.0/CommunityService.Web.dl
 work="$(mktemp -d)"
 pids=()
 cleanup() {
-    [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+    nginx_stop "$work"
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
     rm -rf "$work"
     if declare -F pg_stop >/dev/null; then pg_stop; fi
@@ -73,7 +74,6 @@ if [ $postgres = 1 ]; then
     export Database__Provider=PostgreSql ConnectionStrings__CommunityService="$CS_TEST_POSTGRES;Database=portal"
     # Check 7 registers a dozen residents from one address within a minute.
     export RateLimiting__SignInPerMinute=100
-    psql_portal() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "${1:-portal}" -v ON_ERROR_STOP=1 -qtAX; }
 else
     export Database__Provider=Sqlite ConnectionStrings__CommunityService="Data Source=$work/portal.db"
 fi
@@ -99,38 +99,7 @@ for port in "$port_a" "$port_b"; do
     curl -sf "http://127.0.0.1:$port$prefix/health/ready" >/dev/null || fail "instance on $port did not become ready"
 done
 
-cat >"$work/nginx.conf" <<EOF
-worker_processes 1;
-error_log $work/nginx-error.log warn;
-pid $work/nginx.pid;
-events { worker_connections 256; }
-http {
-    access_log off;
-    client_body_temp_path $work/nginx-body;
-    proxy_temp_path $work/nginx-proxy;
-    fastcgi_temp_path $work/nginx-fastcgi;
-    uwsgi_temp_path $work/nginx-uwsgi;
-    scgi_temp_path $work/nginx-scgi;
-    upstream portal {
-        server 127.0.0.1:$port_a;
-        server 127.0.0.1:$port_b;
-    }
-    server {
-        listen 127.0.0.1:$port_lb ssl;
-        ssl_certificate $work/tls.crt;
-        ssl_certificate_key $work/tls.key;
-        location = $prefix { return 301 $prefix/; }
-        location $prefix/ {
-            proxy_pass http://portal;
-            proxy_set_header Host \$host:\$server_port;
-            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto \$scheme;
-            add_header X-Upstream \$upstream_addr always;
-        }
-    }
-}
-EOF
-"$nginx_bin" -p "$work" -c "$work/nginx.conf" -e "$work/nginx-error.log" || fail "nginx did not start"
+nginx_start "$work" "$port_lb" "$prefix" "$work/tls.crt" "$work/tls.key" "$port_a" "$port_b" || fail "nginx did not start"
 
 # curl_lb JAR PATH [curl args…]: prints the status and the instance that answered; the body goes to $work/body.
 curl_lb() {
@@ -191,7 +160,7 @@ read -r code from < <(curl_lb /dev/null /health/ready)
 port_c="$(free_port)"
 if [ $postgres = 1 ]; then
     "$pg_bin/pg_dump" -h 127.0.0.1 -p "$pg_port" -U postgres -Fc -f "$work/portal.dump" portal >"$work/backup.log" 2>&1 || fail "pg_dump failed"
-    psql_portal postgres <<<"CREATE DATABASE restored" || fail "creating the database to restore into"
+    pg_sql <<<"CREATE DATABASE restored" || fail "creating the database to restore into"
     "$pg_bin/pg_restore" -h 127.0.0.1 -p "$pg_port" -U postgres -d restored --no-owner "$work/portal.dump" >>"$work/backup.log" 2>&1 \
         || fail "pg_restore failed"
     restored="$CS_TEST_POSTGRES;Database=restored"
@@ -228,15 +197,27 @@ python3 ../../scripts/crawl.py "$base" "$prefix" - resident volunteer staff mana
 
 # 7. On PostgreSQL: residents race through both instances for the last places of a session, all at the same moment.
 if [ $postgres = 1 ]; then
-    session="$(psql_portal <<<"INSERT INTO \"Sessions\" (\"ProjectId\", \"Title\", \"Place\", \"StartsAt\", \"EndsAt\", \"Capacity\", \"PlacesTaken\", \"IsCancelled\", \"VolunteersNeeded\", \"CreatedAt\", \"Version\")
+    session="$(pg_sql portal <<<"INSERT INTO \"Sessions\" (\"ProjectId\", \"Title\", \"Place\", \"StartsAt\", \"EndsAt\", \"Capacity\", \"PlacesTaken\", \"IsCancelled\", \"VolunteersNeeded\", \"CreatedAt\", \"Version\")
         SELECT \"ProjectId\", '最后三个名额', '活动室', now() + interval '3 days', now() + interval '3 days 2 hours', 3, 0, false, 0, now(), 0
         FROM \"Sessions\" WHERE \"Id\" = 1 RETURNING \"Id\"" | head -n 1)" || fail "adding a session with three places"
-    python3 ../../scripts/race.py "$base" "$prefix" 3 "$session" 12 || fail "the race for the last places"
-    read -r registered waiting taken < <(psql_portal <<<"SELECT count(*) FILTER (WHERE \"Status\" = 'Registered'), count(*) FILTER (WHERE \"Status\" = 'Waiting'),
+    python3 ../../scripts/race.py "$base" "$prefix" 3 "$session" 12 >"$work/race.out" || { cat "$work/race.out"; fail "the race for the last places"; }
+    grep -v '^WAITING \|^CANCELLED ' "$work/race.out"
+    read -r -a told < <(sed -n 's/^WAITING //p' "$work/race.out")
+    cancelled="$(sed -n 's/^CANCELLED //p' "$work/race.out")"
+    [ "${#told[@]}" = 9 ] || fail "the race left ${#told[@]} residents waiting (expected 9)"
+    # After one with a place cancelled: the one told number 1 has the place, the rest wait in the order they were told.
+    read -r registered waiting taken < <(pg_sql portal <<<"SELECT count(*) FILTER (WHERE \"Status\" = 'Registered'), count(*) FILTER (WHERE \"Status\" = 'Waiting'),
         (SELECT \"PlacesTaken\" FROM \"Sessions\" WHERE \"Id\" = $session) FROM \"SignUps\" WHERE \"SessionId\" = $session" | tr '|' ' ')
-    [ "$registered" = 3 ] && [ "$waiting" = 9 ] && [ "$taken" = 3 ] \
-        || fail "after the race: $registered registered, $waiting waiting, $taken places taken (expected 3, 9, 3)"
-    echo "  12 residents raced through both instances for 3 places: 3 registered, 9 waiting"
+    [ "$registered" = 3 ] && [ "$waiting" = 8 ] && [ "$taken" = 3 ] \
+        || fail "after the race and one cancellation: $registered registered, $waiting waiting, $taken places taken (expected 3, 8, 3)"
+    promoted="$(pg_sql portal <<<"SELECT u.\"UserName\" FROM \"SignUps\" s JOIN \"AspNetUsers\" u ON u.\"Id\" = s.\"ResidentId\"
+        WHERE s.\"SessionId\" = $session AND s.\"Status\" = 'Registered' AND s.\"PromotedAt\" IS NOT NULL")"
+    [ "$promoted" = "${told[0]}" ] || fail "the place $cancelled freed went to '$promoted', not to ${told[0]} (told number 1)"
+    order="$(pg_sql portal <<<"SELECT u.\"UserName\" FROM \"SignUps\" s JOIN \"AspNetUsers\" u ON u.\"Id\" = s.\"ResidentId\"
+        WHERE s.\"SessionId\" = $session AND s.\"Status\" = 'Waiting' ORDER BY s.\"CreatedAt\", s.\"Id\"" | tr '\n' ' ')"
+    [ "$order" = "${told[*]:1} " ] || fail "the waiting list is '$order', but the residents were told '${told[*]:1}'"
+    echo "  12 residents raced through both instances for 3 places: 3 registered, 9 waiting as numbers 1-9;"
+    echo "  $cancelled cancelled, $promoted (number 1) got the place, the other 8 wait in the order they were told"
 fi
 
 echo "two instances: all checks passed"
