@@ -50,7 +50,7 @@ internal sealed partial class LoadRun(LoadOptions options, Journal journal, Stat
     /// <summary>The sessions a visitor can sign up to, from the notice page's sign-up links.</summary>
     private static async Task<List<int>> OpenSessionsAsync(LoadOptions options)
     {
-        using var visitor = new PortalClient(options.Base, options.Timeout, options.Certificate, new Stats());
+        using var visitor = new PortalClient(options.Base, options.Timeout, options.Certificate, new Stats(), options.Gateway);
         var page = await visitor.GetAsync($"/notices/{options.NoticeId}", "GET notice");
         return [.. SignUpLink().Matches(page.Body).Where(m => m.Groups[1].Value == options.NoticeId.ToString(CultureInfo.InvariantCulture))
             .Select(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Distinct()];
@@ -80,7 +80,7 @@ internal sealed partial class LoadRun(LoadOptions options, Journal journal, Stat
         {
             var name = $"{options.Run}-r{client:00}-{account}";
             var display = $"压测居民{client:00}-{account}";
-            using var browser = new PortalClient(options.Base, options.Timeout, options.Certificate, stats);
+            using var browser = new PortalClient(options.Base, options.Timeout, options.Certificate, stats, options.Gateway);
             if (!await RegisterAsync(browser, name, display))
             {
                 await Task.Delay(Pause);
@@ -152,7 +152,7 @@ internal sealed partial class LoadRun(LoadOptions options, Journal journal, Stat
         var random = new Random(client);
         var formPath = $"/projects/{options.ProjectId}/records/create";
         var success = $"/projects/{options.ProjectId}#execution";
-        using var browser = new PortalClient(options.Base, options.Timeout, options.Certificate, stats);
+        using var browser = new PortalClient(options.Base, options.Timeout, options.Certificate, stats, options.Gateway);
         var signedIn = false;
         for (var n = 1; !Over;)
         {

@@ -18,10 +18,13 @@ internal sealed partial class PortalClient : IDisposable
 {
     private readonly HttpClient http;
     private readonly Stats stats;
+    private readonly bool gateway;
 
-    public PortalClient(Uri baseUri, TimeSpan timeout, X509Certificate2? pinned, Stats stats)
+    /// <param name="gateway">A load balancer stands in front: its 502 and 504 mean the instance did not answer.</param>
+    public PortalClient(Uri baseUri, TimeSpan timeout, X509Certificate2? pinned, Stats stats, bool gateway = false)
     {
         this.stats = stats;
+        this.gateway = gateway;
         var handler = new SocketsHttpHandler
         {
             CookieContainer = new CookieContainer(),
@@ -58,6 +61,12 @@ internal sealed partial class PortalClient : IDisposable
             using var request = make();
             using var response = await http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
+            if (gateway && response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
+            {
+                // Not the portal's answer: the instance the load balancer chose did not give one (as a reset connection).
+                stats.Failed(label, $"{(int)response.StatusCode} from the load balancer");
+                return new Answer(0, "", null);
+            }
             var answer = new Answer((int)response.StatusCode, body, response.Headers.Location?.OriginalString);
             stats.Answered(kind, label, answer.Status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, expected(answer), body);
             return answer;

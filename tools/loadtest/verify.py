@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Checks a load run against the SQLite database after the portal has stopped, and prints its figures.
+"""Checks a load run against the database after the portal has stopped, and prints its figures.
 
     verify.py --db portal.db --journal journal.tsv --stats stats.json --title "Load" [--killed-at UNIX_MS]
+    verify.py --psql "PSQL -h HOST -p PORT -U USER -d DATABASE" --journal … (the same on PostgreSQL)
 
-Checks: PRAGMA integrity_check is "ok"; every journaled (acknowledged) write is in the database: a registered account
+Checks: PRAGMA integrity_check is "ok" (SQLite); every journaled (acknowledged) write is in the database: a registered account
 exists, a sign-up (resident, session) exists and is not cancelled, a service record's unique description exists exactly
 once; no answer was a 5xx; each session the run signed up to counts its places right (PlacesTaken = Registered sign-ups,
 nobody waiting while a place is free). With --killed-at, the writes acknowledged before the kill are counted apart.
@@ -11,18 +12,50 @@ Exits 1 when a check fails.
 """
 import argparse
 import json
+import shlex
 import sqlite3
+import subprocess
 import sys
+
+
+class Database:
+    """The run's database: a SQLite file, or PostgreSQL through psql. Queries use ? for parameters and quoted names."""
+
+    def __init__(self, path=None, psql=None):
+        self.psql = shlex.split(psql) if psql else None
+        self.sqlite = sqlite3.connect(path) if path else None
+
+    def rows(self, sql, params=()):
+        if self.sqlite:
+            return [tuple(str(v) if v is not None else None for v in r) for r in self.sqlite.execute(sql, params)]
+        parts = sql.split("?")
+        literal = lambda v: str(v) if isinstance(v, int) else "'" + str(v).replace("'", "''") + "'"
+        text = parts[0] + "".join(literal(v) + part for v, part in zip(params, parts[1:]))
+        out = subprocess.run(self.psql + ["-v", "ON_ERROR_STOP=1", "-qtAX", "-F", "\x1f", "-c", text],
+                             check=True, capture_output=True, text=True).stdout
+        return [tuple(line.split("\x1f")) for line in out.splitlines()]
+
+    def integrity(self):
+        if self.sqlite:
+            return "; ".join(r[0] for r in self.rows("PRAGMA integrity_check"))
+        return "ok" if self.rows("SELECT 1")[0][0] == "1" else "no answer"
+
+    def close(self):
+        if self.sqlite:
+            self.sqlite.close()
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--db", required=True)
+    ap.add_argument("--db")
+    ap.add_argument("--psql")
     ap.add_argument("--journal", required=True)
     ap.add_argument("--stats", required=True)
     ap.add_argument("--title", required=True)
     ap.add_argument("--killed-at", type=int)
     a = ap.parse_args()
+    if (a.db is None) == (a.psql is None):
+        ap.error("give --db (SQLite) or --psql (PostgreSQL)")
 
     stats = json.load(open(a.stats, encoding="utf-8"))
     run = stats["run"]
@@ -32,25 +65,25 @@ def main():
             kind, key, key2, ms = line.rstrip("\n").split("\t")
             journal.append((kind, key, key2, int(ms)))
 
-    db = sqlite3.connect(a.db)
-    integrity = "; ".join(r[0] for r in db.execute("PRAGMA integrity_check"))
-    accounts = {r[0] for r in db.execute("SELECT UserName FROM AspNetUsers WHERE UserName LIKE ?", (run + "-%",))}
+    db = Database(a.db, a.psql)
+    integrity = db.integrity()
+    accounts = {r[0] for r in db.rows('SELECT "UserName" FROM "AspNetUsers" WHERE "UserName" LIKE ?', (run + "-%",))}
     signups = {}
-    for user, session, status in db.execute(
-            "SELECT u.UserName, s.SessionId, s.Status FROM SignUps s JOIN AspNetUsers u ON u.Id = s.ResidentId "
-            "WHERE u.UserName LIKE ?", (run + "-%",)):
+    for user, session, status in db.rows(
+            'SELECT u."UserName", s."SessionId", s."Status" FROM "SignUps" s JOIN "AspNetUsers" u ON u."Id" = s."ResidentId" '
+            'WHERE u."UserName" LIKE ?', (run + "-%",)):
         signups.setdefault((user, str(session)), []).append(status)
     records = {}
-    for (description,) in db.execute("SELECT Description FROM ServiceRecords WHERE Description LIKE ?", (run + "-%",)):
+    for (description,) in db.rows('SELECT "Description" FROM "ServiceRecords" WHERE "Description" LIKE ?', (run + "-%",)):
         records[description] = records.get(description, 0) + 1
     sessions = sorted({int(s) for (_, s) in signups})
     miscounted = []
     for sid in sessions:
-        capacity, taken, registered, waiting = db.execute(
-            "SELECT Capacity, PlacesTaken, "
-            "(SELECT COUNT(*) FROM SignUps WHERE SessionId = s.Id AND Status = 'Registered'), "
-            "(SELECT COUNT(*) FROM SignUps WHERE SessionId = s.Id AND Status = 'Waiting') FROM Sessions s WHERE s.Id = ?",
-            (sid,)).fetchone()
+        capacity, taken, registered, waiting = (int(v) for v in db.rows(
+            'SELECT "Capacity", "PlacesTaken", '
+            '(SELECT COUNT(*) FROM "SignUps" WHERE "SessionId" = s."Id" AND "Status" = \'Registered\'), '
+            '(SELECT COUNT(*) FROM "SignUps" WHERE "SessionId" = s."Id" AND "Status" = \'Waiting\') FROM "Sessions" s WHERE s."Id" = ?',
+            (sid,))[0])
         if taken != registered or (waiting > 0 and taken < capacity):
             miscounted.append(f"session {sid}: {taken} places taken, {registered} registered, {waiting} waiting, capacity {capacity}")
     db.close()
@@ -94,7 +127,7 @@ def main():
         ("5xx (must be 0)", count("5")),
         ("read latency p50 / p95 / p99 / max", "{p50} / {p95} / {p99} / {max} ms".format(**stats["readMs"])),
         ("write latency p50 / p95 / p99 / max", "{p50} / {p95} / {p99} / {max} ms".format(**stats["writeMs"])),
-        ("integrity_check", integrity),
+        ("integrity_check" if a.db else "database answers", integrity),
     ]
     at = rows.index(next(r for r in rows if r[0].startswith("write latency"))) + 1
     for label, p in stats["writeMsByKind"].items():
@@ -130,7 +163,7 @@ def main():
 
     failures = []
     if integrity != "ok":
-        failures.append("integrity_check is not ok")
+        failures.append("the integrity check is not ok")
     if lost:
         failures.append(f"{len(lost)} acknowledged writes lost")
     if duplicated:
