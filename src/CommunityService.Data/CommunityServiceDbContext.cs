@@ -19,6 +19,7 @@ using CommunityService.Data.Volunteers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CommunityService.Data;
 
@@ -82,6 +83,17 @@ public class CommunityServiceDbContext(DbContextOptions<CommunityServiceDbContex
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
         {
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+
+        // A value finer than its column (2.345 in a column of two places) is stored rounded half away from zero on every
+        // provider: SQL Server and PostgreSQL would round it themselves (each its own way), SQLite would keep the text as it came.
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties())
+            .Where(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType) == typeof(decimal)))
+        {
+            if (property.GetScale() is { } scale)
+            {
+                property.SetValueConverter(new ValueConverter<decimal, decimal>(v => Math.Round(v, scale, MidpointRounding.AwayFromZero), v => v));
+            }
         }
     }
 

@@ -78,4 +78,42 @@ public class ProviderParityTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
         Assert.Equal(["B 社区", "a 社区", "b 社区"], names.Where(n => n.Contains(' ', StringComparison.Ordinal)).ToList());
     }
+
+    [Fact]
+    public async Task Money_adds_up_to_the_cent_and_a_value_finer_than_its_column_is_rounded_the_same_way()
+    {
+        var project = await Portal.WithDbAsync(async db =>
+        {
+            var expense = await db.Expenses.OrderBy(e => e.Id).FirstAsync();
+            // Ten times 0.10 and ten times 0.20: 3.00 exactly, where binary floating point would give 3.0000000000000004.
+            foreach (var amount in Enumerable.Repeat(0.10m, 10).Concat(Enumerable.Repeat(0.20m, 10)))
+            {
+                db.Expenses.Add(new Data.Money.Expense
+                {
+                    ProjectId = expense.ProjectId, BudgetItem = "分位测试", Amount = amount, SpentOn = expense.SpentOn, Source = expense.Source,
+                    Description = "分位测试", RecordedById = expense.RecordedById, CreatedAt = DateTime.UtcNow,
+                });
+            }
+            // Finer than the column's two places: stored rounded half away from zero (SQLite would keep the text as it came).
+            db.Expenses.Add(new Data.Money.Expense
+            {
+                ProjectId = expense.ProjectId, BudgetItem = "分位舍入", Amount = 2.345m, SpentOn = expense.SpentOn, Source = expense.Source,
+                Description = "分位舍入", RecordedById = expense.RecordedById, CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            return expense.ProjectId;
+        });
+
+        // The shapes the money page and the evaluation facts use: a grouped sum, and a sum over all.
+        var byItem = await Portal.WithDbAsync(db => db.Expenses.Where(e => e.ProjectId == project && e.BudgetItem.StartsWith("分位"))
+            .GroupBy(e => e.BudgetItem).Select(g => new { Item = g.Key, Spent = g.Sum(e => e.Amount), Largest = g.Max(e => e.Amount) })
+            .ToDictionaryAsync(g => g.Item));
+        var rounded = await Portal.WithDbAsync(db => db.Expenses.Where(e => e.BudgetItem == "分位舍入").Select(e => e.Amount).SingleAsync());
+
+        Assert.Equal(3.00m, byItem["分位测试"].Spent);
+        Assert.Equal(0.20m, byItem["分位测试"].Largest);
+        Assert.Equal(2.35m, rounded);
+        Assert.Equal(2.35m, byItem["分位舍入"].Spent);
+        Assert.Equal("3.00", byItem["分位测试"].Spent.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
