@@ -6,7 +6,7 @@ namespace CommunityService.Web.Hosting;
 /// <c>--backup PATH</c>: a consistent copy of the SQLite database while the portal runs, through SQLite's online backup
 /// API (one read transaction over the whole copy, so it is a snapshot of one moment; in WAL mode the portal keeps writing
 /// meanwhile). The copy is written beside the target and moved into place only after <c>PRAGMA integrity_check</c> says
-/// ok, so a failed backup never replaces a good one. For SQL Server, use the server's own BACKUP DATABASE.
+/// ok, so a failed backup never replaces a good one. For SQL Server, use the server's own BACKUP DATABASE; for PostgreSQL, pg_dump.
 /// </summary>
 public static class SqliteBackup
 {
@@ -34,7 +34,7 @@ public static class SqliteBackup
         }
         if (DatabaseSetup.GetProvider(builder.Configuration) != DatabaseProvider.Sqlite)
         {
-            log.LogError("--backup copies a SQLite database. For SQL Server use BACKUP DATABASE (docs/operations.md, Backups).");
+            log.LogError("--backup copies a SQLite database. For SQL Server use BACKUP DATABASE, for PostgreSQL pg_dump (docs/operations.md, Backups).");
             Environment.ExitCode = 1;
             return;
         }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CommunityService.IntegrationTests.Cases;
 
@@ -58,25 +59,44 @@ public class CaseEncryptionTests(PortalFactory portal) : PortalTest(portal)
         });
     }
 
-    [SqliteFact]
+    [Fact]
     public async Task A_copy_of_the_database_without_the_certificate_cannot_read_a_note_and_with_it_can()
     {
         var id = await CreateFileWithNoteAsync();
         var cipher = await Portal.WithDbAsync(db => db.CaseNotes.Where(n => n.CaseFileId == id).Select(n => n.ProtectedText).SingleAsync());
-        var copy = Path.Combine(Path.GetDirectoryName(Portal.DatabasePath)!, $"copy-{Guid.NewGuid():N}.db");
-        using (var source = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False"))
-        using (var target = new SqliteConnection($"Data Source={copy};Pooling=False"))
+        // A copy as a backup makes it: SQLite's online backup of the file, or on PostgreSQL a database made from this one.
+        Action<DbContextOptionsBuilder> copy;
+        Func<Task> dropCopy;
+        if (TestDatabase.IsPostgres)
         {
-            source.Open();
-            target.Open();
-            source.BackupDatabase(target);
+            var name = $"cs_copy_{Guid.NewGuid():N}"[..24];
+            await TestDatabase.CopyAsync(new NpgsqlConnectionStringBuilder(Portal.ConnectionString).Database!, name);
+            copy = o => o.UseNpgsql(new NpgsqlConnectionStringBuilder(TestDatabase.Postgres(name)) { Pooling = false }.ToString());
+            dropCopy = () => TestDatabase.DropAsync(name);
+        }
+        else
+        {
+            var file = Path.Combine(Path.GetDirectoryName(Portal.DatabasePath)!, $"copy-{Guid.NewGuid():N}.db");
+            using (var source = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False"))
+            using (var target = new SqliteConnection($"Data Source={file};Pooling=False"))
+            {
+                source.Open();
+                target.Open();
+                source.BackupDatabase(target);
+            }
+            copy = o => o.UseSqlite($"Data Source={file};Pooling=False");
+            dropCopy = () =>
+            {
+                SqliteConnection.ClearAllPools();
+                File.Delete(file);
+                return Task.CompletedTask;
+            };
         }
         var certificate = Portal.Services.GetRequiredService<KeyRingCertificates>().Current;
 
         Assert.ThrowsAny<CryptographicException>(() => ProtectorOver(copy, _ => { }).Unprotect(cipher));
         Assert.Equal(Note, ProtectorOver(copy, b => b.UnprotectKeysWithAnyCertificate(certificate)).Unprotect(cipher));
-        SqliteConnection.ClearAllPools();
-        File.Delete(copy);
+        await dropCopy();
     }
 
     [Fact]
@@ -104,10 +124,10 @@ public class CaseEncryptionTests(PortalFactory portal) : PortalTest(portal)
     }
 
     /// <summary>What someone with the database and the app's settings but not necessarily the certificate could build.</summary>
-    private static IDataProtector ProtectorOver(string database, Action<IDataProtectionBuilder> configure)
+    private static IDataProtector ProtectorOver(Action<DbContextOptionsBuilder> database, Action<IDataProtectionBuilder> configure)
     {
         var services = new ServiceCollection();
-        services.AddDbContext<CommunityServiceDbContext>(o => o.UseSqlite($"Data Source={database};Pooling=False"));
+        services.AddDbContext<CommunityServiceDbContext>(database);
         var builder = services.AddDataProtection().SetApplicationName("CommunityService").PersistKeysToDbContext<CommunityServiceDbContext>();
         configure(builder);
         return services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>().CreateProtector(CaseProtector.Purpose);

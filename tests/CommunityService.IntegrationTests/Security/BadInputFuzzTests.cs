@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using AngleSharp.Html.Dom;
 using CommunityService.IntegrationTests.Infrastructure;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -43,7 +42,7 @@ public class BadInputFuzzTests(PortalFactory portal, ITestOutputHelper output) :
         ["/account/logout"] = "ends the shared session of the client that posts it",
     };
 
-    [SqliteFact]
+    [Fact]
     public async Task Every_form_refuses_bad_input_without_a_server_error_and_changes_nothing_when_it_refuses()
     {
         var pages = await StoredXssTests.PagesAsync(Portal);
@@ -54,10 +53,8 @@ public class BadInputFuzzTests(PortalFactory portal, ITestOutputHelper output) :
             ["{income}"] = (await db.FeeIncome.Select(f => f.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture),
         });
         var textColumns = await TextColumnsAsync();
-        await using var watch = new SqliteConnection($"Data Source={Portal.DatabasePath};Pooling=False");
-        await watch.OpenAsync();
         var clean = await FingerprintAsync();
-        await WatchAsync(watch);
+        var watch = await WatchAsync(null);
 
         var failures = new List<string>();
         var notFound = new List<string>();
@@ -110,7 +107,7 @@ public class BadInputFuzzTests(PortalFactory portal, ITestOutputHelper output) :
                     {
                         failures.Add($"{what}: refused with {status} but the database changed ({changed})");
                         await Portal.ResetAsync();
-                        await WatchAsync(watch);
+                        watch = await WatchAsync(watch);
                         continue;
                     }
                     accepted++;
@@ -131,7 +128,7 @@ public class BadInputFuzzTests(PortalFactory portal, ITestOutputHelper output) :
                         failures.Add($"{what}: accepted ({status}) and stored {insane}");
                     }
                     await Portal.ResetAsync();
-                    await WatchAsync(watch);
+                    watch = await WatchAsync(watch);
                 }
             }
         }
@@ -146,6 +143,7 @@ public class BadInputFuzzTests(PortalFactory portal, ITestOutputHelper output) :
         }
         Assert.True(failures.Count == 0, $"{failures.Count} failures:{Environment.NewLine}" + string.Join(Environment.NewLine, failures.Take(80)));
         Assert.True(endpoints > 60, $"Only {endpoints} forms were found.");
+        await watch.DisposeAsync();
         await Portal.ResetAsync();
         Assert.Equal(clean, await FingerprintAsync());
     }
@@ -227,40 +225,24 @@ public class BadInputFuzzTests(PortalFactory portal, ITestOutputHelper output) :
 
     /// <summary>
     /// Triggers that note any insert, update or delete in any table but the audit trail (a refusal is audited by design): a
-    /// full fingerprint after each of thousands of posts would take minutes. A reset copies the template back, triggers gone.
+    /// full fingerprint after each of thousands of posts would take minutes. A reset copies the template back, triggers gone
+    /// (on PostgreSQL the database itself is made again, which ends the watching connection): so after each reset the watch
+    /// starts again on a connection of its own.
     /// </summary>
-    private static async Task WatchAsync(SqliteConnection connection)
+    private async Task<DbConnection> WatchAsync(DbConnection? previous)
     {
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
+        if (previous is not null)
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('AuditEntries', 'fuzz_changes')";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
+            await previous.DisposeAsync();
         }
-        var sql = new StringBuilder("CREATE TABLE IF NOT EXISTS fuzz_changes (at TEXT);");
-        foreach (var (table, i) in tables.Select((t, i) => (t, i)))
-        {
-            foreach (var change in new[] { "INSERT", "UPDATE", "DELETE" })
-            {
-                sql.Append(CultureInfo.InvariantCulture, $"CREATE TRIGGER IF NOT EXISTS fuzz_{change}_{i} AFTER {change} ON \"{table}\" BEGIN INSERT INTO fuzz_changes VALUES ('{table}'); END;");
-            }
-        }
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync();
+        var connection = RawTables.Open(Portal);
+        await RawTables.ExecuteAsync(connection, RawTables.ChangeTriggers("fuzz_changes", await RawTables.TablesAsync(connection, "AuditEntries", "fuzz_changes")));
+        return connection;
     }
 
     /// <summary>The tables changed since the triggers were set, or null.</summary>
-    private static async Task<string?> ChangedAsync(SqliteConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT group_concat(DISTINCT at) FROM fuzz_changes";
-        return await command.ExecuteScalarAsync() as string;
-    }
+    private static async Task<string?> ChangedAsync(DbConnection connection) =>
+        await RawTables.ScalarAsync(connection, RawTables.ChangedSql("fuzz_changes")) as string;
 
     private Task<List<string>> TextColumnsAsync() => Portal.WithDbAsync(db => Task.FromResult(
         db.Model.GetEntityTypes()
@@ -270,15 +252,13 @@ public class BadInputFuzzTests(PortalFactory portal, ITestOutputHelper output) :
             .Distinct()
             .ToList()));
 
-    private static async Task<List<string>> InsaneValuesAsync(SqliteConnection connection, List<string> columns)
+    private static async Task<List<string>> InsaneValuesAsync(DbConnection connection, List<string> columns)
     {
         var found = new List<string>();
         foreach (var column in columns)
         {
             var table = column[..column.IndexOf('.', StringComparison.Ordinal)];
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT count(*) FROM {table} WHERE instr(CAST({column} AS BLOB), x'00') > 0 OR instr(CAST({column} AS BLOB), x'07') > 0 OR instr(CAST({column} AS BLOB), x'1B') > 0 OR length(CAST({column} AS BLOB)) >= 500000";
-            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            if (Convert.ToInt64(await RawTables.ScalarAsync(connection, $"SELECT count(*) FROM {table} WHERE {RawTables.InsaneText(column)}"), CultureInfo.InvariantCulture) > 0)
             {
                 found.Add($"a control character or a huge value in {column}");
             }
@@ -287,36 +267,9 @@ public class BadInputFuzzTests(PortalFactory portal, ITestOutputHelper output) :
     }
 
     /// <summary>A hash of every row of every table but the audit trail (a refusal is audited by design).</summary>
-    private Task<string> FingerprintAsync() => Portal.WithDbAsync(async db =>
+    private async Task<string> FingerprintAsync()
     {
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'AuditEntries' ORDER BY name";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-        var text = new StringBuilder();
-        foreach (var table in tables)
-        {
-            await using var dump = connection.CreateCommand();
-            dump.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
-            await using var reader = await dump.ExecuteReaderAsync();
-            text.Append(table).Append('\n');
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    text.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
-                }
-                text.Append('\n');
-            }
-        }
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    });
+        await using var connection = RawTables.Open(Portal);
+        return await RawTables.FingerprintAsync(connection, "AuditEntries");
+    }
 }
