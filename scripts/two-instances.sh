@@ -5,6 +5,7 @@
 #   1. a visitor signs in: the antiforgery token comes from one instance and the post lands on the other;
 #   2. signed-in pages answer 200 from both instances (the cookie of one is accepted by the other, because the
 #      Data Protection keys are in the database);
+#   2b. an instance answers HEAD / with 200 and sends no Server header;
 #   3. the forwarded scheme is believed (Secure cookies and antiforgery work although nginx talks HTTP to them);
 #   4. staff withdraw a notice through one instance and the public board of BOTH instances drops it at once
 #      (the output cache is in Redis, so the eviction reaches every instance);
@@ -99,6 +100,10 @@ for port in "$port_a" "$port_b"; do
     curl -sf "http://127.0.0.1:$port$prefix/health/ready" >/dev/null || fail "instance on $port did not become ready"
 done
 
+# An instance answers HEAD as GET without a body, and does not name its server (no "Server: Kestrel").
+curl -sI "http://127.0.0.1:$port_a$prefix/" >"$work/head" || fail "HEAD $prefix/ on an instance"
+head -n 1 "$work/head" | grep -q ' 200' || fail "HEAD $prefix/ answered $(head -n 1 "$work/head")"
+! grep -qi '^server:' "$work/head" || fail "an instance sends $(grep -i '^server:' "$work/head")"
 nginx_start "$work" "$port_lb" "$prefix" "$work/tls.crt" "$work/tls.key" "$port_a" "$port_b" || fail "nginx did not start"
 
 # curl_lb JAR PATH [curl args…]: prints the status and the instance that answered; the body goes to $work/body.

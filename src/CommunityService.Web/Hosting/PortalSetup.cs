@@ -31,6 +31,8 @@ public static class PortalSetup
     public static void AddCommunityServicePortal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // No "Server: Kestrel": it tells a prober what to try and nobody else anything.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.AddCommunityServiceDatabase();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PortalTime>();
@@ -186,6 +188,7 @@ public static class PortalSetup
         }
         app.LogKeyRingProtection();
         app.UseSecurityHeaders();
+        app.UseHeadAsGet();
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();

@@ -1,3 +1,6 @@
+using CommunityService.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
 namespace CommunityService.IntegrationTests.Security;
 
 /// <summary>
@@ -25,6 +28,34 @@ public static class RoleMatrix
     private const string StaffPost = "L D D A A D";
     private const string ManagerPost = "L D D D A D";
     private const string AdminPost = "L D D D D A";
+
+    /// <summary>
+    /// Fills a row's sample: {staff}, {resident} and {volunteer} with the demo users' ids, {expense} and {income} with an expense of
+    /// 残疾人康复上门服务 and fee income of 青少年暑期托管 that it adds, whatever the demo data holds.
+    /// </summary>
+    public static async Task<Func<string, string>> SampleFillerAsync(PortalFactory portal)
+    {
+        var users = await portal.WithDbAsync(db => db.Users.Where(u => u.UserName == "staff" || u.UserName == "resident" || u.UserName == "volunteer")
+            .ToDictionaryAsync(u => u.UserName!, u => u.Id));
+        var (expense, income) = await portal.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var expense = new Data.Money.Expense
+            {
+                ProjectId = 2, BudgetItem = "物资与耗材", Source = Data.Plans.FundingSource.StateFunding, Amount = 10m, SpentOn = today, RecordedById = users["staff"], CreatedAt = DateTime.UtcNow,
+            };
+            var income = new Data.Money.FeeIncome { ProjectId = 3, Amount = 300m, ReceivedOn = today, Payer = "家长", RecordedById = users["staff"], CreatedAt = DateTime.UtcNow };
+            db.Add(expense);
+            db.Add(income);
+            await db.SaveChangesAsync();
+            return (expense.Id, income.Id);
+        });
+        return sample => sample
+            .Replace("{staff}", users["staff"], StringComparison.Ordinal).Replace("{resident}", users["resident"], StringComparison.Ordinal)
+            .Replace("{volunteer}", users["volunteer"], StringComparison.Ordinal)
+            .Replace("{expense}", expense.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{income}", income.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 
     /// <summary>Routes the matrix does not list: the catch-all 404 (checked on its own).</summary>
     public static readonly HashSet<string> Unlisted = ["/{*path:nonfile}"];

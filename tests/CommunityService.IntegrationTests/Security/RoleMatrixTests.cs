@@ -1,6 +1,5 @@
 using System.Net;
 using CommunityService.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityService.IntegrationTests.Security;
 
@@ -10,17 +9,13 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
     public async Task Every_page_answers_each_role_as_the_matrix_says()
     {
         var failures = new List<string>();
-        var staffId = await StaffIdAsync();
-        var residentId = await UserIdAsync("resident");
-        var volunteerId = await UserIdAsync("volunteer");
-        var money = await MoneySamplesAsync(staffId);
+        var fill = await RoleMatrix.SampleFillerAsync(Portal);
         foreach (var row in RoleMatrix.Rows.Where(r => r.Method is "GET" or "ANY"))
         {
             for (var i = 0; i < RoleMatrix.Users.Length; i++)
             {
                 var client = await Portal.ClientForAsync(RoleMatrix.Users[i]);
-                var response = await client.GetAsync(money.Fill(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal).Replace("{resident}", residentId, StringComparison.Ordinal)
-                    .Replace("{volunteer}", volunteerId, StringComparison.Ordinal)));
+                var response = await client.GetAsync(fill(row.Sample));
                 Check(row, i, response, failures);
             }
         }
@@ -31,10 +26,7 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
     public async Task Every_form_post_is_refused_to_roles_that_may_not_use_it()
     {
         var failures = new List<string>();
-        var staffId = await StaffIdAsync();
-        var residentId = await UserIdAsync("resident");
-        var volunteerId = await UserIdAsync("volunteer");
-        var money = await MoneySamplesAsync(staffId);
+        var fill = await RoleMatrix.SampleFillerAsync(Portal);
         // Fresh sessions: the posts (logout last) change what a cached session could do next.
         var clients = new List<HttpClient>();
         foreach (var user in RoleMatrix.Users)
@@ -46,8 +38,7 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
             for (var i = 0; i < clients.Count; i++)
             {
                 var token = await HttpForms.TokenFromAsync(clients[i], "/account/login");
-                var response = await clients[i].PostAsync(money.Fill(row.Sample.Replace("{staff}", staffId, StringComparison.Ordinal).Replace("{resident}", residentId, StringComparison.Ordinal)
-                    .Replace("{volunteer}", volunteerId, StringComparison.Ordinal)),
+                var response = await clients[i].PostAsync(fill(row.Sample),
                     new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
                 Check(row, i, response, failures);
             }
@@ -87,30 +78,4 @@ public class RoleMatrixTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
-
-    /// <summary>An expense of 残疾人康复上门服务 and fee income of 青少年暑期托管, whatever the demo data holds.</summary>
-    private Task<MoneySamples> MoneySamplesAsync(string staffId) => Portal.WithDbAsync(async db =>
-    {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var expense = new Data.Money.Expense
-        {
-            ProjectId = 2, BudgetItem = "物资与耗材", Source = Data.Plans.FundingSource.StateFunding, Amount = 10m, SpentOn = today, RecordedById = staffId, CreatedAt = DateTime.UtcNow,
-        };
-        var income = new Data.Money.FeeIncome { ProjectId = 3, Amount = 300m, ReceivedOn = today, Payer = "家长", RecordedById = staffId, CreatedAt = DateTime.UtcNow };
-        db.Add(expense);
-        db.Add(income);
-        await db.SaveChangesAsync();
-        return new MoneySamples(expense.Id, income.Id);
-    });
-
-    private sealed record MoneySamples(int Expense, int Income)
-    {
-        public string Fill(string sample) => sample
-            .Replace("{expense}", Expense.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{income}", Income.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-    }
-
-    private Task<string> StaffIdAsync() => UserIdAsync("staff");
-
-    private Task<string> UserIdAsync(string userName) => Portal.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
 }
