@@ -18,6 +18,10 @@ public class ServiceSession : IVersioned
     public const string SessionCancelled = "This session is cancelled.";
     public const string AlreadySignedUp = "You are already on the list for this session.";
     public const string NotActive = "This sign-up is already cancelled.";
+    public const string CancelAfterStart = "The session has started: a sign-up can no longer be cancelled.";
+    public const string CancelCheckedIn = "This person has checked in: undo the check-in before cancelling.";
+    public const string CheckInBeforeTheDay = "Check-in opens on the day of the session.";
+    public const string LateCheckInNeedsReason = "The session's day is over: a check-in now needs a reason, e.g. from the paper list.";
 
     public int Id { get; set; }
     public int ProjectId { get; set; }
@@ -111,6 +115,16 @@ public class ServiceSession : IVersioned
         {
             return GateCheck.Fail(NotActive);
         }
+        // After the start a cancellation would erase attendance and move someone from the waiting list into a session
+        // already under way: absence is recorded by not checking in.
+        if (now >= StartsAt)
+        {
+            return GateCheck.Fail(CancelAfterStart);
+        }
+        if (signUp.CheckedInAt is not null)
+        {
+            return GateCheck.Fail(CancelCheckedIn);
+        }
         var held = signUp.Status == SignUpStatus.Registered;
         signUp.Status = SignUpStatus.Cancelled;
         signUp.CancelledAt = now;
@@ -132,9 +146,23 @@ public class ServiceSession : IVersioned
         return PromoteWaiting(waiting, now);
     }
 
+    /// <summary>
+    /// When staff may check people in: on the session's day (in the portal's time zone; the caller gives both days), after it
+    /// only with a reason (a late entry from the paper list), never before it.
+    /// </summary>
+    public static GateCheck CheckInOn(DateOnly sessionDay, DateOnly today, string? reason) =>
+        today < sessionDay ? GateCheck.Fail(CheckInBeforeTheDay)
+        : today > sessionDay && string.IsNullOrWhiteSpace(reason) ? GateCheck.Fail(LateCheckInNeedsReason)
+        : GateCheck.Passed;
+
+    /// <summary>Nobody is moved from the waiting list into a session that has started (or is cancelled).</summary>
     private List<SignUp> PromoteWaiting(IEnumerable<SignUp> waiting, DateTime now)
     {
         var promoted = new List<SignUp>();
+        if (now >= StartsAt || IsCancelled)
+        {
+            return promoted;
+        }
         foreach (var next in waiting.Where(s => s.Status == SignUpStatus.Waiting).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id))
         {
             if (IsFull)

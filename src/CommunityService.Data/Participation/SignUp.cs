@@ -26,6 +26,7 @@ public class SignUp : IVersioned
     public const int NameMaxLength = 50;
     public const int PhoneMaxLength = 20;
     public const int NoteMaxLength = 300;
+    public const int CheckInNoteMaxLength = 200;
 
     public int Id { get; set; }
     public int SessionId { get; set; }
@@ -50,6 +51,9 @@ public class SignUp : IVersioned
     /// <summary>Attendance: checked in at the session (签到).</summary>
     public DateTime? CheckedInAt { get; set; }
     public string? CheckedInById { get; set; }
+
+    /// <summary>Why someone was checked in after the session's day (e.g. from the paper list); empty on the day itself.</summary>
+    public string CheckInNote { get; set; } = "";
     public int Version { get; set; }
 
     public bool IsActive => Status != SignUpStatus.Cancelled;
@@ -58,14 +62,17 @@ public class SignUp : IVersioned
     public const string OnlyRegisteredConfirmed = "Only someone with a place can be confirmed.";
     public const string OnlyRegisteredCheckIn = "Only someone with a place can be checked in.";
 
-    /// <summary>Attendance: one tap checks a person in, a second tap undoes a mistaken one.</summary>
-    public GateCheck ToggleCheckIn(string staffId, DateTime now)
+    /// <summary>
+    /// Attendance: one tap checks a person in, a second tap undoes a mistaken one. <paramref name="lateNote"/> is why a check-in
+    /// comes after the session's day (<see cref="ServiceSession.CheckInOn"/> says when one is needed).
+    /// </summary>
+    public GateCheck ToggleCheckIn(string staffId, DateTime now, string lateNote = "")
     {
         if (Status != SignUpStatus.Registered)
         {
             return GateCheck.Fail(OnlyRegisteredCheckIn);
         }
-        (CheckedInAt, CheckedInById) = CheckedInAt is null ? (now, staffId) : ((DateTime?)null, (string?)null);
+        (CheckedInAt, CheckedInById, CheckInNote) = CheckedInAt is null ? (now, staffId, lateNote.Trim()) : ((DateTime?)null, (string?)null, "");
         return GateCheck.Passed;
     }
 

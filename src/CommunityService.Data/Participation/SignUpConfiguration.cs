@@ -16,6 +16,7 @@ internal sealed class SignUpConfiguration : IEntityTypeConfiguration<SignUp>
         builder.Property(s => s.Name).HasMaxLength(SignUp.NameMaxLength).IsRequired();
         builder.Property(s => s.Phone).HasMaxLength(SignUp.PhoneMaxLength);
         builder.Property(s => s.Note).HasMaxLength(SignUp.NoteMaxLength);
+        builder.Property(s => s.CheckInNote).HasMaxLength(SignUp.CheckInNoteMaxLength).HasDefaultValue("");
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.AddedById).HasMaxLength(450);

@@ -28,11 +28,15 @@ public class ConcurrencyTests(PortalFactory portal) : PortalTest(portal)
         Func<CommunityServiceDbContext, string, Task<string?>> Stored,
         Func<CommunityServiceDbContext, Task<string>>? Prepare = null, string Message = FormExtensions.ConflictMessage);
 
-    /// <summary>A one-button step (or a form without free text): <see cref="State"/> is what the step changes.</summary>
+    /// <summary>
+    /// A one-button step (or a form without free text): <see cref="State"/> is what the step changes; <see cref="Prepare"/>, when
+    /// given, puts the record where the step may be taken (e.g. a session on today's date for a check-in).
+    /// </summary>
     public sealed record Step(
         Type Entity, string Role, string Page, string Action,
         Func<CommunityServiceDbContext, Task<string>> State,
-        Dictionary<string, string>? First = null, Dictionary<string, string>? Second = null);
+        Dictionary<string, string>? First = null, Dictionary<string, string>? Second = null,
+        Func<CommunityServiceDbContext, Task>? Prepare = null);
 
     public static readonly Dictionary<string, EditForm> EditForms = new()
     {
@@ -82,7 +86,14 @@ public class ConcurrencyTests(PortalFactory portal) : PortalTest(portal)
         ["sign-up confirmation"] = new(typeof(Data.Participation.SignUp), "staff", "/sessions/1", "/signups/2/confirm",
             db => db.SignUps.Where(s => s.Id == 2).Select(s => $"{s.Status} {s.ConfirmedAt:O}").SingleAsync()),
         ["check-in"] = new(typeof(Data.Participation.SignUp), "staff", "/sessions/2/check-in", "/signups/5/check-in",
-            db => db.SignUps.Where(s => s.Id == 5).Select(s => $"{s.CheckedInAt:O}").SingleAsync()),
+            db => db.SignUps.Where(s => s.Id == 5).Select(s => $"{s.CheckedInAt:O}").SingleAsync(),
+            Prepare: async db =>
+            {
+                // Check-in is open on the session's day only: the session moves to now.
+                var session = await db.Sessions.SingleAsync(s => s.Id == 2);
+                (session.StartsAt, session.EndsAt) = (DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddHours(1));
+                await db.SaveChangesAsync();
+            }),
         ["places"] = new(typeof(Data.Participation.ServiceSession), "staff", "/sessions/2", "/sessions/2/capacity",
             db => db.Sessions.Where(s => s.Id == 2).Select(s => $"{s.Capacity}").SingleAsync(),
             new() { ["Capacity"] = "40" }, new() { ["Capacity"] = "35" }),
@@ -150,6 +161,10 @@ public class ConcurrencyTests(PortalFactory portal) : PortalTest(portal)
     public async Task The_second_of_two_people_taking_the_same_step_is_refused_with_a_message_and_changes_nothing(string name)
     {
         var step = Steps[name];
+        if (step.Prepare is not null)
+        {
+            await Portal.WithDbAsync(step.Prepare);
+        }
         var client = await Portal.ClientForAsync(step.Role);
         var first = await OpenedForm.OpenAsync(client, step.Page, step.Action);
         var second = await OpenedForm.OpenAsync(client, step.Page, step.Action);

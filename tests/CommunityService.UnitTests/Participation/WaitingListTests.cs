@@ -171,4 +171,54 @@ public class WaitingListTests
         Assert.Null(holder.CheckedInAt);
         Assert.Equal([SignUp.OnlyRegisteredCheckIn], waiting.ToggleCheckIn("staff", Start).Missing);
     }
+
+    [Fact]
+    public void After_the_start_nobody_cancels_and_nobody_moves_up()
+    {
+        var session = Session(capacity: 1);
+        var list = new List<SignUp>();
+        var holder = Enrol(session, list, "holder");
+        var waiting = Enrol(session, list, "waiting", 1);
+
+        Assert.Equal([ServiceSession.CancelAfterStart], session.Cancel(holder, list, Start, out var promoted).Missing);
+        Assert.Null(promoted);
+        Assert.Empty(session.ChangeCapacity(5, list, Start.AddMinutes(10)));
+        Assert.Equal((SignUpStatus.Registered, SignUpStatus.Waiting, 1), (holder.Status, waiting.Status, session.PlacesTaken));
+    }
+
+    [Fact]
+    public void Someone_checked_in_is_not_cancelled()
+    {
+        var session = Session(capacity: 1);
+        var list = new List<SignUp>();
+        var holder = Enrol(session, list, "holder");
+        Pass(holder.ToggleCheckIn("staff", Start.AddMinutes(-30)));
+
+        Assert.Equal([ServiceSession.CancelCheckedIn], session.Cancel(holder, list, Start.AddMinutes(-20), out _).Missing);
+        Assert.Equal(SignUpStatus.Registered, holder.Status);
+    }
+
+    [Fact]
+    public void Check_in_is_on_the_day_after_it_only_with_a_reason_and_never_before_it()
+    {
+        var day = new DateOnly(2026, 12, 8);
+
+        Pass(ServiceSession.CheckInOn(day, day, null));
+        Assert.Equal([ServiceSession.CheckInBeforeTheDay], ServiceSession.CheckInOn(day, day.AddDays(-1), "纸质签到表").Missing);
+        Assert.Equal([ServiceSession.LateCheckInNeedsReason], ServiceSession.CheckInOn(day, day.AddDays(1), " ").Missing);
+        Pass(ServiceSession.CheckInOn(day, day.AddDays(1), "纸质签到表"));
+    }
+
+    [Fact]
+    public void A_late_check_in_keeps_its_reason_and_undoing_it_clears_it()
+    {
+        var session = Session(capacity: 1);
+        var holder = Enrol(session, [], "holder");
+
+        Pass(holder.ToggleCheckIn("staff", Start.AddDays(2), " 纸质签到表 "));
+        Assert.Equal("纸质签到表", holder.CheckInNote);
+        Pass(holder.ToggleCheckIn("staff", Start.AddDays(2)));
+        Assert.Equal("", holder.CheckInNote);
+        Assert.Null(holder.CheckedInAt);
+    }
 }

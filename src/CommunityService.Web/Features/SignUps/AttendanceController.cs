@@ -2,6 +2,7 @@ using CommunityService.Data;
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Execution;
 using CommunityService.Data.Participation;
+using CommunityService.Data.Projects;
 using CommunityService.Web.Shared.Mvc;
 using CommunityService.Web.Shared.Security;
 using FluentValidation;
@@ -18,19 +19,20 @@ namespace CommunityService.Web.Features.SignUps;
 /// </summary>
 [Authorize(Policy = Policies.StaffOrManager)]
 public sealed class AttendanceController(
-    CommunityServiceDbContext db, SessionLists lists, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+    CommunityServiceDbContext db, SessionLists lists, TimeProvider clock, PortalTime time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
 {
     public const string TappedTwice = "Someone else changed the check-in of {0} at the same moment. Go back to see who is checked in now.";
 
+    /// <param name="reason">After the session's day: why the check-in comes late (the page carries it into every tap).</param>
     [HttpGet("/sessions/{id:int}/check-in")]
-    public async Task<IActionResult> CheckIn(int id, CancellationToken ct)
+    public async Task<IActionResult> CheckIn(int id, string? reason, CancellationToken ct)
     {
-        var access = await this.OpenInCommunityAsync(authorization, await PageAsync(id, new WalkInForm(), ct), p => p.CommunityId);
+        var access = await this.OpenInCommunityAsync(authorization, await PageAsync(id, new WalkInForm(), reason, ct), p => p.CommunityId);
         return access.Granted ? View(access.Record) : access.Refusal;
     }
 
     [HttpPost("/signups/{id:int}/check-in")]
-    public async Task<IActionResult> Toggle(int id, bool? here, CancellationToken ct)
+    public async Task<IActionResult> Toggle(int id, bool? here, string? reason, CancellationToken ct)
     {
         var signUpAccess = await this.OpenInCommunityAsync(authorization, await db.SignUps.Include(s => s.Session).ThenInclude(s => s!.Project).FirstOrDefaultAsync(s => s.Id == id, ct), x => x.Session!.Project!.CommunityId);
         if (!signUpAccess.Granted)
@@ -45,7 +47,11 @@ public sealed class AttendanceController(
             Response.StatusCode = StatusCodes.Status409Conflict;
             return refusal;
         }
-        var check = signUp.ToggleCheckIn(User.UserId(), clock.GetUtcNow().UtcDateTime);
+        if (Day(signUp.Session!.StartsAt, reason) is { IsPassed: false } day)
+        {
+            return this.Refuse(l[day.Missing[0]], Url.Action(nameof(CheckIn), new { id = signUp.SessionId }));
+        }
+        var check = signUp.ToggleCheckIn(User.UserId(), clock.GetUtcNow().UtcDateTime, LateNote(signUp.Session.StartsAt, reason));
         if (!check.IsPassed)
         {
             return this.Refuse(l[check.Missing[0]], Url.Action(nameof(CheckIn), new { id = signUp.SessionId }));
@@ -55,19 +61,24 @@ public sealed class AttendanceController(
     }
 
     [HttpPost("/sessions/{id:int}/walk-ins")]
-    public async Task<IActionResult> WalkIn(int id, WalkInForm form, [FromServices] IValidator<WalkInForm> validator, CancellationToken ct)
+    public async Task<IActionResult> WalkIn(int id, WalkInForm form, string? reason, [FromServices] IValidator<WalkInForm> validator, CancellationToken ct)
     {
-        var pageAccess = await this.OpenInCommunityAsync(authorization, await PageAsync(id, form, ct), x => x.CommunityId);
+        var pageAccess = await this.OpenInCommunityAsync(authorization, await PageAsync(id, form, reason, ct), x => x.CommunityId);
         if (!pageAccess.Granted)
         {
             return pageAccess.Refusal;
         }
         var page = pageAccess.Record;
+        if (Day(page.StartsAt, reason) is { IsPassed: false } day)
+        {
+            return this.Refuse(l[day.Missing[0]], Url.Action(nameof(CheckIn), new { id }));
+        }
         if (!await this.ValidateFormAsync(form, validator, ct))
         {
             return this.InvalidForm(page, "CheckIn");
         }
-        var change = await lists.AddWalkInAsync(id, () => new SignUp { Name = form.Name.Trim(), Phone = form.Phone.Trim() }, User.UserId(), ct);
+        var note = LateNote(page.StartsAt, reason);
+        var change = await lists.AddWalkInAsync(id, () => new SignUp { Name = form.Name.Trim(), Phone = form.Phone.Trim(), CheckInNote = note }, User.UserId(), ct);
         if (!change.Check.IsPassed)
         {
             return this.Refuse(l[change.Check.Missing[0]], Url.Action(nameof(CheckIn), new { id }));
@@ -110,7 +121,18 @@ public sealed class AttendanceController(
         return RedirectToAction(nameof(CheckIn), new { id });
     }
 
-    private async Task<CheckInPage?> PageAsync(int id, WalkInForm form, CancellationToken ct)
+    /// <summary>Whether check-in is open today for a session that starts at <paramref name="startsAt"/> (UTC): see <see cref="ServiceSession.CheckInOn"/>.</summary>
+    private GateCheck Day(DateTime startsAt, string? reason) => ServiceSession.CheckInOn(SessionDay(startsAt), Today, reason);
+
+    /// <summary>The reason kept with a check-in after the session's day (cut to its column); empty on the day.</summary>
+    private string LateNote(DateTime startsAt, string? reason) =>
+        Today > SessionDay(startsAt) && reason?.Trim() is { Length: > 0 } why ? why[..Math.Min(why.Length, SignUp.CheckInNoteMaxLength)] : "";
+
+    private DateOnly Today => DateOnly.FromDateTime(time.Now);
+
+    private DateOnly SessionDay(DateTime startsAt) => DateOnly.FromDateTime(time.Local(startsAt));
+
+    private async Task<CheckInPage?> PageAsync(int id, WalkInForm form, string? reason, CancellationToken ct)
     {
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new CheckInPage(s.Id, s.ProjectId, s.Project!.Name, s.Project.CommunityId, s.Title, s.StartsAt, s.EndsAt, s.Place,
@@ -122,8 +144,13 @@ public sealed class AttendanceController(
         }
         var people = await db.SignUps.AsNoTracking().Where(s => s.SessionId == id && s.Status == SignUpStatus.Registered)
             .OrderBy(s => s.Name).ThenBy(s => s.Id)
-            .Select(s => new Attendee(s.Id, s.Name, s.Phone, s.Channel, s.CheckedInAt))
+            .Select(s => new Attendee(s.Id, s.Name, s.Phone, s.Channel, s.CheckedInAt, s.CheckInNote))
             .ToListAsync(ct);
-        return session with { People = people, Form = form };
+        var day = SessionDay(session.StartsAt);
+        return session with
+        {
+            People = people, Form = form, Reason = reason?.Trim() ?? "",
+            Day = Today < day ? CheckInDay.Before : Today == day ? CheckInDay.OnTheDay : CheckInDay.After,
+        };
     }
 }
