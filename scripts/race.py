@@ -38,7 +38,7 @@ def main():
         status, _, body = call(client, base + "/account/register")
         name = f"racer-{i}"
         status, headers, _ = call(client, base + "/account/register", {
-            "__RequestVerificationToken": TOKEN.search(body).group(1), "UserName": name, "DisplayName": f"抢名额{i}",
+            "__RequestVerificationToken": TOKEN.search(body).group(1), "UserName": name, "DisplayName": "抢名额" + chr(ord("甲") + i),
             "CommunityId": "1", "Password": "Demo@12345", "ConfirmPassword": "Demo@12345", "ReturnUrl": prefix + "/",
         })
         if status != 302:
@@ -54,7 +54,7 @@ def main():
 
     def race(index, client, name, action, token):
         start.wait()
-        status, headers, _ = call(client, base + action, {"__RequestVerificationToken": token, "Name": name, "Phone": "13912345678"})
+        status, headers, _ = call(client, base + action, {"__RequestVerificationToken": token, "Name": "抢名额" + chr(ord("甲") + index), "Phone": "13912345678"})
         _, _, me = call(client, base + "/me")
         told = WAITING.search(me)
         answers[index] = (name, status, headers.get("Location", ""), headers.get("X-Upstream", ""), int(told.group(1)) if told else 0)

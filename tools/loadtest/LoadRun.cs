@@ -79,7 +79,8 @@ internal sealed partial class LoadRun(LoadOptions options, Journal journal, Stat
         for (var account = 1; !Over; account++)
         {
             var name = $"{options.Run}-r{client:00}-{account}";
-            var display = $"压测居民{client:00}-{account}";
+            // Letters only (a name may not hold digits): the client and account numbers spelled with the letters a to j.
+            var display = $"压测居民{Letters(client)}-{Letters(account)}";
             using var browser = new PortalClient(options.Base, options.Timeout, options.Certificate, stats, options.Gateway);
             if (!await RegisterAsync(browser, name, display))
             {
@@ -221,6 +222,8 @@ internal sealed partial class LoadRun(LoadOptions options, Journal journal, Stat
         }
         return true;
     }
+
+    private static string Letters(int number) => string.Concat(number.ToString(CultureInfo.InvariantCulture).Select(d => (char)('a' + d - '0')));
 
     [GeneratedRegex(@"/notices/(\d+)/signup\?session=(\d+)")]
     private static partial Regex SignUpLink();

@@ -11,7 +11,7 @@ namespace CommunityService.IntegrationTests.Cases;
 /// </summary>
 public class CaseConfidentialityTests(PortalFactory portal) : PortalTest(portal)
 {
-    private const string Marker = "越权写入-7Q";
+    private const string Marker = "越权写入标记";
 
     public static TheoryData<string> Outsiders => ["office-staff", "heping-staff", "resident", "volunteer", "admin"];
 

@@ -134,7 +134,7 @@ public class MoneyTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
         Assert.Contains("日期不能晚于今天。", await future.BodyAsync(), StringComparison.Ordinal);
 
-        var beforeProject = await staff.PostFormAsync(NewExpense, NewExpense, new(fields) { ["Amount"] = "12", ["SpentOn"] = "2001-01-01" });
+        var beforeProject = await staff.PostFormAsync(NewExpense, NewExpense, new(fields) { ["Amount"] = "12", ["SpentOn"] = DateTime.UtcNow.AddYears(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         Assert.Contains("日期不能早于项目创建日期。", await beforeProject.BodyAsync(), StringComparison.Ordinal);
 
         var tooMuch = await staff.PostFormAsync(NewExpense, NewExpense, new(fields) { ["Amount"] = "10000000.01" });

@@ -59,7 +59,9 @@ public class AccountTests(PortalFactory portal) : PortalTest(portal)
         var response = await client.PostFormAsync("/account/login", "/account/login", new() { ["UserName"] = "resident", ["Password"] = "Demo@12345" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("账号已锁定", await response.BodyAsync(), StringComparison.Ordinal);
+        // The same answer as a wrong password (class 6 of issue #19); the lock itself is in the account.
+        Assert.Contains("用户名或密码不正确。连续输错 5 次", await response.BodyAsync(), StringComparison.Ordinal);
+        Assert.True(await Portal.WithDbAsync(db => db.Users.Where(u => u.UserName == "resident").Select(u => u.LockoutEnd).SingleAsync()) > DateTimeOffset.UtcNow);
     }
 
     [Fact]
@@ -149,7 +151,9 @@ public class AccountTests(PortalFactory portal) : PortalTest(portal)
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("用户名“staff”已被使用", await response.BodyAsync(), StringComparison.Ordinal);
+        var body = await response.BodyAsync();
+        Assert.Contains("此用户名无法使用，请另选一个。", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("已被使用", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -189,7 +189,7 @@ public class SignUpTests(PortalFactory portal) : PortalTest(portal)
         Portal.Commands.Reset(recordTexts: true);
         var responses = await Task.WhenAll(clients.Select((c, i) => c.Client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Name"] = $"racer{i}", ["Phone"] = "13912345678", ["__RequestVerificationToken"] = c.Token,
+            ["Name"] = "抢名额" + (char)('甲' + i), ["Phone"] = "13912345678", ["__RequestVerificationToken"] = c.Token,
         }))));
 
         Assert.All(responses, r => Assert.Equal("/me", r.RedirectPath()));

@@ -41,6 +41,12 @@ public sealed class AccountController(
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.CheckPasswordSignInAsync(user, form.Password, lockoutOnFailure: true);
+        if (user is null || result.IsLockedOut)
+        {
+            // An unknown name, or a locked account (Identity refuses it before hashing): a password is hashed all the same, so
+            // neither answers faster than a wrong password does (issue #19: the time must not tell which names are accounts).
+            users.PasswordHasher.VerifyHashedPassword(Decoy, DecoyHash(users.PasswordHasher), form.Password);
+        }
         if (result.Succeeded && user!.IsDisabled)
         {
             await audit.WriteForAsync(user.Id, user.DisplayName, AuditAction.SignInFailed, AuditRecordType.Account, user.UserName!, AuditResult.Denied, "disabled", ct);
@@ -61,11 +67,21 @@ public sealed class AccountController(
         // Only a name that is an account is kept: what was typed into the name box might be someone's password.
         await audit.WriteForAsync(user?.Id, user?.DisplayName ?? "", AuditAction.SignInFailed, AuditRecordType.Account, user?.UserName ?? "",
             AuditResult.Denied, user is null ? "unknown account" : result.IsLockedOut ? "locked out" : "wrong password", ct);
-        ModelState.AddModelError("", result.IsLockedOut
-            ? l["Too many failed attempts. The account is locked for 15 minutes."]
-            : l["The user name or password is not correct."]);
+        // One message for an unknown name, a wrong password and a locked account: the answer must not tell them apart.
+        ModelState.AddModelError("", l[WrongSignIn]);
         return this.InvalidForm(Cleared(form));
     }
+
+    public const string WrongSignIn = "The user name or password is not correct. After 5 wrong attempts in a row an account is locked for 15 minutes.";
+
+    /// <summary>The one message for a user name that cannot be registered: taken, or reserved, alike.</summary>
+    public const string NameNotAvailable = "This user name cannot be used. Please choose another one.";
+
+    private static readonly ApplicationUser Decoy = new();
+    private static string? decoyHash;
+
+    private static string DecoyHash(IPasswordHasher<ApplicationUser> hasher) =>
+        decoyHash ??= hasher.HashPassword(Decoy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 
     [AllowAnonymous]
     [HttpGet("register")]
@@ -105,13 +121,15 @@ public sealed class AccountController(
         catch (DbUpdateException)
         {
             // The same name registered twice at once: the unique index on the user name kept one.
-            created = IdentityResult.Failed(new IdentityError { Code = "DuplicateUserName", Description = l["The user name '{0}' is already taken.", user.UserName] });
+            created = IdentityResult.Failed(new IdentityError { Code = "DuplicateUserName", Description = l[NameNotAvailable] });
         }
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)
             {
-                ModelState.AddModelError(error.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(form.UserName) : "", error.Description);
+                // A taken name is not named as taken (the sign-in rate limit also holds registrations back).
+                ModelState.AddModelError(error.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(form.UserName) : "",
+                    error.Code == "DuplicateUserName" ? l[NameNotAvailable] : error.Description);
             }
             return this.InvalidForm(form);
         }

@@ -1,4 +1,5 @@
 using CommunityService.Data.Identity;
+using CommunityService.Web.Shared.Forms;
 using CommunityService.Web.Shared.Security;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -40,7 +41,7 @@ public sealed class RegisterForm
             RuleFor(f => f.UserName).NotEmpty().MaximumLength(ApplicationUser.UserNameMaxLength)
                 .Matches("^[A-Za-z0-9._@-]+$").WithMessage(_ => l["The user name may use only letters, digits, '-', '_', '.' and '@'."])
                 .WithName(_ => l["User name"]);
-            RuleFor(f => f.DisplayName).NotEmpty().MaximumLength(ApplicationUser.DisplayNameMaxLength).WithName(_ => l["Full name"]);
+            RuleFor(f => f.DisplayName).NotEmpty().MaximumLength(ApplicationUser.DisplayNameMaxLength).OwnName(l).WithName(_ => l["Full name"]);
             RuleFor(f => f.CommunityId).NotNull().WithMessage(_ => l["Please choose your community."]);
             PasswordRules.Apply(RuleFor(f => f.Password), l);
             RuleFor(f => f.ConfirmPassword).Equal(f => f.Password).WithMessage(_ => l["The two passwords do not match."]);

@@ -1,4 +1,5 @@
 using CommunityService.Data.Cases;
+using CommunityService.Web.Shared.Forms;
 using CommunityService.Web.Shared.Mvc;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -63,6 +64,7 @@ public sealed class NoteForm
         {
             RuleFor(f => f.Text).NotEmpty().MaximumLength(CaseLimits.TextMaxLength).WithName(_ => l["Contact note"]);
             RuleFor(f => f.At).LessThanOrEqualTo(_ => time.Now.AddMinutes(5)).When(f => f.At is not null).WithMessage(_ => l[InTheFuture]);
+            RuleFor(f => f.At).NearToday(l);
         }
     }
 }

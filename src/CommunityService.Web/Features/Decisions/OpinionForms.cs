@@ -1,4 +1,5 @@
 using CommunityService.Data.Decisions;
+using CommunityService.Web.Shared.Forms;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -34,9 +35,10 @@ public sealed class MeetingOpinionForm
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(f => f.SpeakerName).NotEmpty().MaximumLength(ProjectOpinion.NameMaxLength).WithName(_ => l["Speaker"]);
+            RuleFor(f => f.SpeakerName).NotEmpty().MaximumLength(ProjectOpinion.NameMaxLength).PersonName(l).WithName(_ => l["Speaker"]);
             RuleFor(f => f.MeetingName).NotEmpty().MaximumLength(ProjectOpinion.NameMaxLength).WithName(_ => l["Meeting"]);
             RuleFor(f => f.At).NotNull().WithName(_ => l["When"]);
+            RuleFor(f => f.At).NearToday(l);
             RuleFor(f => f.Stance).NotNull().WithMessage(_ => l["Please choose support, oppose or suggest."]).IsInEnum();
             RuleFor(f => f.Comment).NotEmpty().When(f => f.Stance is OpinionStance.Oppose or OpinionStance.Suggest).WithMessage(_ => l["Please say why you oppose, or what you suggest."])
                 .MaximumLength(ProjectOpinion.CommentMaxLength).WithName(_ => l["Comment"]);

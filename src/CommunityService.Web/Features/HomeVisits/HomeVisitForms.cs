@@ -1,4 +1,5 @@
 using CommunityService.Data.Participation;
+using CommunityService.Web.Shared.Forms;
 using CommunityService.Web.Shared.Mvc;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -25,16 +26,18 @@ public sealed class HomeVisitForm
     {
         public Validator(IStringLocalizer<SharedResource> l, PortalTime time)
         {
-            RuleFor(f => f.Name).NotEmpty().MaximumLength(HomeVisitRequest.NameMaxLength).WithName(_ => l["Full name"]);
+            RuleFor(f => f.Name).NotEmpty().MaximumLength(HomeVisitRequest.NameMaxLength).OwnName(l).WithName(_ => l["Full name"]);
             RuleFor(f => f.Phone).NotEmpty().WithName(_ => l["Phone"])
                 .Must(PhoneNumbers.IsPlausible).WithMessage(_ => l[PhoneNumbers.Invalid]);
             RuleFor(f => f.Address).NotEmpty().MaximumLength(HomeVisitRequest.AddressMaxLength).WithName(_ => l["Address"]);
             RuleFor(f => f.Need).NotEmpty().MaximumLength(HomeVisitRequest.NeedMaxLength).WithName(_ => l["Need"]);
             RuleFor(f => f.PreferredFrom).NotNull().WithName(_ => l["Earliest day"])
                 .GreaterThanOrEqualTo(_ => DateOnly.FromDateTime(time.Now)).When(f => f.PreferredFrom is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => l[FromInThePast]);
+            RuleFor(f => f.PreferredFrom).NearToday(l);
             RuleFor(f => f.PreferredTo).NotNull().WithName(_ => l["Latest day"])
                 .GreaterThanOrEqualTo(f => f.PreferredFrom).When(f => f.PreferredFrom is not null && f.PreferredTo is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => l[HomeVisitRequest.WindowEndsBeforeStart]);
+            RuleFor(f => f.PreferredTo).NearToday(l);
             RuleFor(f => f.PreferredTime).IsInEnum().WithName(_ => l["Time of day"]);
         }
     }
@@ -79,6 +82,7 @@ public sealed class ScheduleForm
         {
             RuleFor(f => f.At).NotNull().WithName(_ => l["Visit time"])
                 .GreaterThanOrEqualTo(_ => time.Now.Date).When(f => f.At is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => l[AtInThePast]);
+            RuleFor(f => f.At).NearToday(l);
             RuleFor(f => f.WorkerId).NotEmpty().WithMessage(_ => l[WorkerNotOffered]);
         }
     }

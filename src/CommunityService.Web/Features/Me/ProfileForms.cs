@@ -1,6 +1,7 @@
 using CommunityService.Data;
 using CommunityService.Data.Residents;
 using CommunityService.Data.Surveys;
+using CommunityService.Web.Shared.Forms;
 using CommunityService.Web.Shared.Mvc;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class ProfileForm
     {
         public Validator(IStringLocalizer<SharedResource> l, CommunityServiceDbContext db)
         {
-            RuleFor(f => f.FullName).NotEmpty().MaximumLength(ResidentProfile.NameMaxLength).WithName(_ => l["Full name"]);
+            RuleFor(f => f.FullName).NotEmpty().MaximumLength(ResidentProfile.NameMaxLength).OwnName(l).WithName(_ => l["Full name"]);
             RuleFor(f => f.Phone).MaximumLength(ResidentProfile.PhoneMaxLength).WithName(_ => l["Phone"])
                 .Must(PhoneNumbers.IsPlausible).WithMessage(_ => l[PhoneNumbers.Invalid]);
             RuleFor(f => f.CommunityId).NotNull().WithMessage(_ => l["Please choose a community."])

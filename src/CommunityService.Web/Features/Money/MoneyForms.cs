@@ -1,5 +1,6 @@
 using CommunityService.Data.Money;
 using CommunityService.Data.Plans;
+using CommunityService.Web.Shared.Forms;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
@@ -37,6 +38,7 @@ public sealed class ExpenseForm
             RuleFor(f => f.Amount).NotNull().GreaterThan(0m).LessThanOrEqualTo(MoneyRules.MaxAmount).WithName(_ => l["Amount (yuan)"]);
             RuleFor(f => f.Amount).Must(a => a is null || MoneyRules.HasAtMostTwoDecimals(a.Value)).WithMessage(_ => l[MoneyRules.AmountTooPrecise]);
             RuleFor(f => f.SpentOn).NotNull().WithName(_ => l["Date"]);
+            RuleFor(f => f.SpentOn).NearToday(l);
             RuleFor(f => f.ReceiptNumber).MaximumLength(Expense.ReceiptMaxLength).WithName(_ => l["Receipt number"]);
             RuleFor(f => f.Description).MaximumLength(Expense.TextMaxLength).WithName(_ => l["What it was for"]);
         }
@@ -60,6 +62,7 @@ public sealed class FeeIncomeForm
             RuleFor(f => f.Amount).NotNull().GreaterThan(0m).LessThanOrEqualTo(MoneyRules.MaxAmount).WithName(_ => l["Amount (yuan)"]);
             RuleFor(f => f.Amount).Must(a => a is null || MoneyRules.HasAtMostTwoDecimals(a.Value)).WithMessage(_ => l[MoneyRules.AmountTooPrecise]);
             RuleFor(f => f.ReceivedOn).NotNull().WithName(_ => l["Date"]);
+            RuleFor(f => f.ReceivedOn).NearToday(l);
             RuleFor(f => f.Payer).MaximumLength(FeeIncome.TextMaxLength).WithName(_ => l["Paid by"]);
             RuleFor(f => f.ReceiptNumber).MaximumLength(Expense.ReceiptMaxLength).WithName(_ => l["Receipt number"]);
         }

@@ -1,4 +1,5 @@
 using CommunityService.Data.Publicity;
+using CommunityService.Web.Shared.Forms;
 using CommunityService.Web.Shared.Mvc;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -60,6 +61,8 @@ public sealed class NoticeForm
             RuleFor(f => f.VisibleUntil).GreaterThan(f => f.VisibleFrom)
                 .When(f => f.VisibleFrom is not null && f.VisibleUntil is not null)
                 .WithMessage(_ => l[Notice.WindowEndsBeforeStart]);
+            RuleFor(f => f.VisibleUntil).NearToday(l);
+            RuleFor(f => f.VisibleFrom).NearToday(l);
         }
     }
 }
@@ -79,6 +82,7 @@ public sealed class ChannelForm
             RuleFor(f => f.Where).NotEmpty().When(f => f.Channel != PublicityChannel.Portal).MaximumLength(NoticeChannel.WhereMaxLength)
                 .WithName(_ => l["Where it went out"]);
             RuleFor(f => f.SentOn).NotNull().WithName(_ => l["Date"]);
+            RuleFor(f => f.SentOn).NearToday(l);
         }
     }
 }

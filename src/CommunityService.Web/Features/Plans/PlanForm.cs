@@ -1,6 +1,7 @@
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Communities;
 using CommunityService.Data.Plans;
+using CommunityService.Web.Shared.Forms;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -161,9 +162,11 @@ public sealed class PlanForm
             RuleFor(f => f.Purpose).NotEmpty().MaximumLength(ServicePlan.PurposeMaxLength).WithName(_ => l["Purpose"]);
             RuleForEach(f => f.Tasks).MaximumLength(PlanTask.TextMaxLength).WithName(_ => l["Task"]);
             RuleFor(f => f.StartDate).NotNull().WithName(_ => l["Start date"]);
+            RuleFor(f => f.StartDate).NearToday(l);
             RuleFor(f => f.EndDate).NotNull().WithName(_ => l["End date"])
                 .GreaterThanOrEqualTo(f => f.StartDate).When(f => f.StartDate is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => l[ServicePlan.EndBeforeStart]);
+            RuleFor(f => f.EndDate).NearToday(l);
             RuleFor(f => f.SessionPattern).MaximumLength(ServicePlan.TextMaxLength).WithName(_ => l["Schedule"]);
             RuleFor(f => f.Place).NotEmpty().MaximumLength(ServicePlan.TextMaxLength).WithName(_ => l["Place"]);
             RuleFor(f => f.Materials).MaximumLength(ServicePlan.TextMaxLength).WithName(_ => l["Materials"]);

@@ -1,5 +1,6 @@
 using CommunityService.Data.Catalog;
 using CommunityService.Data.Execution;
+using CommunityService.Web.Shared.Forms;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -19,8 +20,9 @@ public sealed class RecordForm
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(f => f.RecipientName).NotEmpty().MaximumLength(ServiceRecord.RecipientMaxLength).WithName(_ => l["Recipient"]);
+            RuleFor(f => f.RecipientName).NotEmpty().MaximumLength(ServiceRecord.RecipientMaxLength).PersonName(l).WithName(_ => l["Recipient"]);
             RuleFor(f => f.DeliveredAt).NotNull().WithName(_ => l["Date"]);
+            RuleFor(f => f.DeliveredAt).NearToday(l);
             RuleFor(f => f.DeliveryMode).IsInEnum().NotEqual(DeliveryMode.Both).WithMessage(_ => l["Choose at the facility or at home."]);
             RuleFor(f => f.DurationMinutes).InclusiveBetween(1, 24 * 60).WithName(_ => l["Minutes"]);
             RuleFor(f => f.Description).NotEmpty().MaximumLength(ServiceRecord.DescriptionMaxLength).WithName(_ => l["What was done"]);

@@ -1,4 +1,5 @@
 using CommunityService.Data.Participation;
+using CommunityService.Web.Shared.Forms;
 using CommunityService.Web.Shared.Mvc;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -15,7 +16,7 @@ public sealed class WalkInForm
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(f => f.Name).NotEmpty().MaximumLength(SignUp.NameMaxLength).WithName(_ => l["Full name"]);
+            RuleFor(f => f.Name).NotEmpty().MaximumLength(SignUp.NameMaxLength).PersonName(l).WithName(_ => l["Full name"]);
             RuleFor(f => f.Phone).MaximumLength(SignUp.PhoneMaxLength).Must(PhoneNumbers.IsPlausible).WithMessage(_ => l[PhoneNumbers.Invalid]);
         }
     }

@@ -1,4 +1,5 @@
 using CommunityService.Data.Participation;
+using CommunityService.Web.Shared.Forms;
 using CommunityService.Web.Shared.Mvc;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -21,7 +22,7 @@ public sealed class SignUpForm
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(f => f.Name).NotEmpty().MaximumLength(SignUp.NameMaxLength).WithName(_ => l["Full name"]);
+            RuleFor(f => f.Name).NotEmpty().MaximumLength(SignUp.NameMaxLength).OwnName(l).WithName(_ => l["Full name"]);
             RuleFor(f => f.Phone).NotEmpty().MaximumLength(SignUp.PhoneMaxLength).WithName(_ => l["Phone"])
                 .Must(PhoneNumbers.IsPlausible).WithMessage(_ => l[PhoneNumbers.Invalid]);
             RuleFor(f => f.Note).MaximumLength(SignUp.NoteMaxLength).WithName(_ => l["Note"]);
@@ -51,8 +52,10 @@ public sealed class SessionForm
             RuleFor(f => f.Title).NotEmpty().MaximumLength(ServiceSession.TitleMaxLength).WithName(_ => l["Session"]);
             RuleFor(f => f.StartsAt).NotNull().WithName(_ => l["Starts"])
                 .GreaterThan(_ => time.Now).WithMessage(_ => l["A new session must start in the future."]);
+            RuleFor(f => f.StartsAt).NearToday(l);
             RuleFor(f => f.EndsAt).NotNull().WithName(_ => l["Ends"])
                 .GreaterThan(f => f.StartsAt).When(f => f.StartsAt is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => l[ServiceSession.EndsBeforeStart]);
+            RuleFor(f => f.EndsAt).NearToday(l);
             RuleFor(f => f.Place).NotEmpty().MaximumLength(ServiceSession.PlaceMaxLength).WithName(_ => l["Place"]);
             RuleFor(f => f.Capacity).InclusiveBetween(1, ServiceSession.MaxCapacity).WithName(_ => l["Places"]);
             RuleFor(f => f.Weeks).InclusiveBetween(1, MaxWeeks).WithName(_ => l["Weeks"]);

@@ -1,5 +1,6 @@
 using CommunityService.Data;
 using CommunityService.Data.Surveys;
+using CommunityService.Web.Shared.Forms;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -30,9 +31,11 @@ public sealed class SurveyForm
             RuleFor(f => f.Title).NotEmpty().MaximumLength(Survey.TitleMaxLength).WithName(_ => l["Title"]);
             RuleFor(f => f.Purpose).MaximumLength(Survey.PurposeMaxLength).WithName(_ => l["Purpose"]);
             RuleFor(f => f.StartDate).NotNull().WithName(_ => l["Start date"]);
+            RuleFor(f => f.StartDate).NearToday(l);
             RuleFor(f => f.EndDate).NotNull().WithName(_ => l["End date"])
                 .GreaterThanOrEqualTo(f => f.StartDate).When(f => f.StartDate is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => l[Data.Plans.ServicePlan.EndBeforeStart]);
+            RuleFor(f => f.EndDate).NearToday(l);
             RuleFor(f => f.UsesQuestionnaire).Must((f, _) => f.UsesQuestionnaire || f.UsesInterview || f.UsesObservation)
                 .WithMessage(_ => l[Survey.NeedsMethod]);
             RuleFor(f => f.CommunityIds).NotEmpty().WithMessage(_ => l[Survey.NeedsCommunity])
@@ -96,6 +99,7 @@ public sealed class FieldNoteForm
             RuleFor(f => f.Who).NotEmpty().MaximumLength(FieldNote.ShortMaxLength).WithName(_ => l["Who"]);
             RuleFor(f => f.Where).NotEmpty().MaximumLength(FieldNote.ShortMaxLength).WithName(_ => l["Where"]);
             RuleFor(f => f.When).NotNull().WithName(_ => l["When"]);
+            RuleFor(f => f.When).NearToday(l);
             RuleFor(f => f.Content).NotEmpty().MaximumLength(FieldNote.ContentMaxLength).WithName(_ => l["What was seen or said"]);
         }
     }

@@ -1,4 +1,5 @@
 using CommunityService.Data.Execution;
+using CommunityService.Web.Shared.Forms;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -18,6 +19,7 @@ public sealed class TaskForm
             RuleFor(f => f.Title).NotEmpty().MaximumLength(ProjectTask.TitleMaxLength).WithName(_ => l["Task"]);
             RuleFor(f => f.ResponsibleId).NotEmpty().WithName(_ => l["Responsible"]);
             RuleFor(f => f.DueOn).NotNull().WithName(_ => l["Due"]);
+            RuleFor(f => f.DueOn).NearToday(l);
             RuleFor(f => f.Note).MaximumLength(ProjectTask.NoteMaxLength).WithName(_ => l["Note"]);
         }
     }

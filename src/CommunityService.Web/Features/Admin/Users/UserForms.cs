@@ -27,7 +27,7 @@ public sealed class UserForm
             RuleFor(f => f.UserName).NotEmpty().MaximumLength(ApplicationUser.UserNameMaxLength)
                 .Matches("^[A-Za-z0-9._@-]+$").WithMessage(_ => l["The user name may use only letters, digits, '-', '_', '.' and '@'."])
                 .WithName(_ => l["User name"]);
-            RuleFor(f => f.DisplayName).NotEmpty().MaximumLength(ApplicationUser.DisplayNameMaxLength).WithName(_ => l["Full name"]);
+            RuleFor(f => f.DisplayName).NotEmpty().MaximumLength(ApplicationUser.DisplayNameMaxLength).PersonName(l).WithName(_ => l["Full name"]);
             When(f => f.Id is null, () => PasswordRules.Apply(RuleFor(f => f.Password!), l));
             // A community that does not exist would fail the save on its foreign key (a 500), not the form.
             RuleFor(f => f.CommunityId).MustAsync((id, ct) => db.Communities.AnyAsync(c => c.Id == id, ct)).When(f => f.CommunityId is not null)
