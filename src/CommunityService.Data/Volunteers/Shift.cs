@@ -39,6 +39,7 @@ public class Shift : IVersioned
     public const string ConfirmAfterStart = "Hours can be confirmed once the session has started.";
     public const string MinutesNeeded = "The volunteer has not logged hours: enter the minutes to confirm.";
     public const string CorrectionNeedsNote = "A correction needs a note saying why.";
+    public const string OwnHours = "Nobody confirms their own hours: another member of staff confirms them.";
 
     public int Id { get; set; }
     public int SessionId { get; set; }
@@ -142,6 +143,7 @@ public class Shift : IVersioned
         var confirmed = minutes ?? LoggedMinutes;
         note = note.Trim();
         var problem = !IsVolunteer || Status is not (ShiftStatus.Taken or ShiftStatus.Logged) ? NothingToConfirm
+            : staffId == UserId ? OwnHours
             : now < sessionStartsAt ? ConfirmAfterStart
             : confirmed is null ? MinutesNeeded
             : confirmed is < 0 or > MaxMinutes ? ConfirmMinutesOutOfRange

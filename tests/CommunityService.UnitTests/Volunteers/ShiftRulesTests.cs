@@ -226,4 +226,15 @@ public class ShiftRulesTests
         session.IsCancelled = true;
         Fails(Shift.PutOnDuty(session, [], "other", Now, out _), ServiceSession.SessionCancelled);
     }
+
+    [Fact]
+    public void Nobody_confirms_their_own_hours()
+    {
+        var shift = TakenAndStarted(out var session);
+        Pass(shift.Log(60, session.StartsAt, session.EndsAt));
+
+        Fails(shift.Confirm(null, "", "chen", session.StartsAt, session.EndsAt), Shift.OwnHours);
+        Assert.Equal(ShiftStatus.Logged, shift.Status);
+        Pass(shift.Confirm(null, "", "staff", session.StartsAt, session.EndsAt));
+    }
 }
