@@ -46,6 +46,23 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         });
     }
 
+    /// <summary>
+    /// Runs one statement on the portal's database and returns the first value it selects, if any (to put demo data where a test
+    /// needs it, e.g. a session on today's date, and back).
+    /// </summary>
+    public async Task<object?> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "portal.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return await command.ExecuteScalarAsync();
+    }
+
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions

@@ -169,6 +169,8 @@ public static class PortalSetup
 
     public static void UseCommunityServicePortal(this WebApplication app)
     {
+        // Before the path base: with Portal:PathBase, WebApplication routes right after UsePathBase, and HEAD must be a GET by then.
+        app.UseHeadAsGet();
         // Before all else: behind a proxy that passes Portal:PathBase through, routing, static files and links see the prefix.
         var pathBase = app.Services.GetRequiredService<IOptions<PortalAddressOptions>>().Value.NormalizedPathBase;
         if (pathBase.HasValue)
@@ -188,7 +190,6 @@ public static class PortalSetup
         }
         app.LogKeyRingProtection();
         app.UseSecurityHeaders();
-        app.UseHeadAsGet();
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
