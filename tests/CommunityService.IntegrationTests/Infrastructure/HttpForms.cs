@@ -70,6 +70,9 @@ public static partial class HttpForms
 
     public static async Task<string> BodyAsync(this HttpResponseMessage response) => await response.Content.ReadAsStringAsync();
 
+    /// <summary>The page with every antiforgery token's value blanked, so that two answers can be compared as a whole.</summary>
+    public static string WithoutTokens(string html) => TokenInput().Replace(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"\"");
+
     /// <summary>The redirect target as a local path, whether the server sent it absolute or relative.</summary>
     public static string? RedirectPath(this HttpResponseMessage response) =>
         response.Headers.Location is not { } location ? null

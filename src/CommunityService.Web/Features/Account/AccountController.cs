@@ -121,7 +121,7 @@ public sealed class AccountController(
         catch (DbUpdateException)
         {
             // The same name registered twice at once: the unique index on the user name kept one.
-            created = IdentityResult.Failed(new IdentityError { Code = "DuplicateUserName", Description = l[NameNotAvailable] });
+            created = IdentityResult.Failed(users.ErrorDescriber.DuplicateUserName(user.UserName));
         }
         if (!created.Succeeded)
         {

@@ -69,7 +69,7 @@ public sealed class AttendanceController(
             return pageAccess.Refusal;
         }
         var page = pageAccess.Record;
-        if (Day(page.StartsAt, reason) is { IsPassed: false } day)
+        if (page.Open is { IsPassed: false } day)
         {
             return this.Refuse(l[day.Missing[0]], Url.Action(nameof(CheckIn), new { id }));
         }
@@ -149,7 +149,7 @@ public sealed class AttendanceController(
         var day = SessionDay(session.StartsAt);
         return session with
         {
-            People = people, Form = form, Reason = reason?.Trim() ?? "",
+            People = people, Form = form, Reason = reason?.Trim() ?? "", Open = Day(session.StartsAt, reason),
             Day = Today < day ? CheckInDay.Before : Today == day ? CheckInDay.OnTheDay : CheckInDay.After,
         };
     }

@@ -1,4 +1,5 @@
 using CommunityService.Data.Participation;
+using CommunityService.Data.Projects;
 
 namespace CommunityService.Web.Features.SignUps;
 
@@ -22,7 +23,10 @@ public sealed record CheckInPage(int Id, int ProjectId, string ProjectName, int 
     /// <summary>After the day: the reason given for checking people in late, carried into every tap.</summary>
     public string Reason { get; init; } = "";
 
+    /// <summary>Whether check-in is open today with <see cref="Reason"/> (<see cref="ServiceSession.CheckInOn"/>).</summary>
+    public GateCheck Open { get; init; } = GateCheck.Passed;
+
     /// <summary>Whether the taps and the walk-in form work today (the server checks the same).</summary>
-    public bool CanCheckIn => Day == CheckInDay.OnTheDay || (Day == CheckInDay.After && Reason.Length > 0);
+    public bool CanCheckIn => Open.IsPassed;
     public int CheckedIn => People.Count(p => p.CheckedInAt is not null);
 }
